@@ -1,0 +1,154 @@
+import { Command, CommanderError } from 'commander';
+import { createContext, type Context, type GlobalOptions, type Io } from './context.js';
+import { ExitCode, UserError } from './errors.js';
+import { readVersion } from './version.js';
+
+/**
+ * The command router. Building it has no side effects; each command's module is
+ * imported only when that command runs, so `coach --version` loads almost
+ * nothing. Tests pass their own `dispatch` to check the options each command
+ * receives without running it.
+ */
+export type CommandResult = ExitCode | void;
+export type Dispatch = (name: string, options: object, ctx: Context) => Promise<CommandResult>;
+
+type CommandModule = (options: never, ctx: Context) => Promise<CommandResult>;
+
+const COMMANDS: Record<string, () => Promise<CommandModule>> = {
+  topics: () => import('./commands/topics.js').then((m) => m.topicsCommand),
+  lint: () => import('./commands/lint.js').then((m) => m.lintCommand),
+  schema: () => import('./commands/schema.js').then((m) => m.schemaCommand),
+};
+
+export const lazyDispatch: Dispatch = async (name, options, ctx) => {
+  const load = COMMANDS[name];
+  if (!load) throw new UserError(`coach ${name} is not available yet in this version (see README "Status").`);
+  const run = await load();
+  return run(options as never, ctx);
+};
+
+/** Commands from PRODUCT.md that later work builds; listed so --help shows the whole product honestly. */
+const PLANNED: { name: string; args?: string; summary: string }[] = [
+  { name: 'quiz', args: '[topic...]', summary: 'a quiz of choice and short questions' },
+  { name: 'interview', args: '[question]', summary: 'a timed mock interview on a design question' },
+  { name: 'review', args: '[topic...]', summary: 'the questions spaced repetition says are due' },
+  { name: 'resume', args: '[session]', summary: 'continue an interrupted session' },
+  { name: 'grade', args: '[session]', summary: '(re)grade a saved session, by yourself or by an LLM' },
+  { name: 'report', args: '[session]', summary: "a session's report as text, Markdown, HTML or JSON" },
+  { name: 'history', summary: 'past sessions, newest first' },
+  { name: 'stats', summary: 'progress per topic, weakest criteria, self-vs-model drift' },
+  { name: 'export', summary: 'all history as JSON or CSV' },
+  { name: 'calibrate', args: '<file>', summary: 'measure the LLM grader against human-graded answers' },
+  { name: 'config', summary: 'show or set settings (LLM base URL, model, concurrency)' },
+  { name: 'doctor', summary: 'check setup: topics, data folder, LLM' },
+];
+
+const HELP_EXAMPLES = `
+Examples:
+  $ coach topics                      list the topics and their questions
+  $ coach lint my-topics/             check your own topic files
+  $ coach --topics ./my-topics topics add a folder of your own topics
+  $ coach schema > topic.schema.json  JSON Schema for your editor
+`;
+
+export function buildProgram(io: Io, dispatch: Dispatch, setExitCode: (code: ExitCode) => void): Command {
+  const program = new Command('coach')
+    .description('A command-line coach for backend and system-design interviews.')
+    .version(readVersion(io.env), '-V, --version', 'print the version')
+    .option('--json', 'machine-readable output on stdout: no colour, spinners or prompts')
+    .option('--topics <dir>', 'add a folder of topic files (repeatable; also COACH_TOPICS=dir1:dir2)', collect, [])
+    .option('--strict', 'any topic file problem is fatal')
+    .option('--no-color', 'no colours (also NO_COLOR=1; FORCE_COLOR=1 forces them)')
+    .helpOption('-h, --help', 'show help')
+    .showHelpAfterError('(run "coach --help" for usage and examples)')
+    .showSuggestionAfterError()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+    })
+    .exitOverride()
+    .addHelpText('after', HELP_EXAMPLES);
+
+  const action = (name: string, toOptions: (...args: unknown[]) => object) =>
+    async (...args: unknown[]) => {
+      const command = args.at(-1) as Command;
+      const ctx = await createContext(io, command.optsWithGlobals<GlobalOptions>());
+      const code = await dispatch(name, toOptions(...args), ctx);
+      setExitCode(code ?? ExitCode.ok);
+    };
+
+  program
+    .command('topics')
+    .description('list topics: id, title, question counts by type')
+    .addHelpText('after', examples('coach topics', 'coach topics --json', 'coach --topics ./mine topics'))
+    .action(action('topics', () => ({})));
+
+  program
+    .command('lint')
+    .description('validate topic files; every problem as file:line:col  message (exit 1 if any)')
+    .argument('[paths...]', 'topic files or folders (default: the bundled topics and your topic folders)')
+    .addHelpText('after', examples('coach lint', 'coach lint my-topics/', 'coach lint topics/caching.yaml --json'))
+    .action(action('lint', (paths) => ({ paths: paths as string[] })));
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of topic files (for editors)')
+    .addHelpText('after', examples('coach schema > topic.schema.json', '# then start a topic file with:\n    # yaml-language-server: $schema=./topic.schema.json'))
+    .action(action('schema', () => ({})));
+
+  for (const planned of PLANNED) {
+    const command = program
+      .command(planned.name)
+      .description(`${planned.summary} (not available yet)`)
+      .allowUnknownOption()
+      .allowExcessArguments()
+      .addHelpText('after', '\nThis command is planned and not available in this version yet.\n')
+      .action(action(planned.name, () => ({})));
+    if (planned.args) command.argument(planned.args.replace('<', '[').replace('>', ']'));
+  }
+  return program;
+}
+
+/** Runs one command line and returns the exit code; UserErrors propagate to main.ts. */
+export async function runCli(argv: readonly string[], io: Io, dispatch: Dispatch = lazyDispatch): Promise<ExitCode> {
+  let exitCode: ExitCode = ExitCode.ok;
+  const program = buildProgram(io, dispatch, (code) => (exitCode = code));
+  if (!namesACommand(argv) && !argv.some((arg) => ['-h', '--help', '-V', '--version'].includes(arg))) {
+    // No command: the interactive menu arrives with the quiz; until then, the help.
+    program.outputHelp();
+    return ExitCode.ok;
+  }
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) return commanderExitCode(error);
+    throw error;
+  }
+  return exitCode;
+}
+
+/** commander exits 1 on its own usage errors; our contract says 2. */
+function commanderExitCode(error: CommanderError): ExitCode {
+  if (['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code)) return ExitCode.ok;
+  return ExitCode.usage;
+}
+
+function namesACommand(argv: readonly string[]): boolean {
+  for (let index = 0; index < argv.length; index += 1) {
+    const arg = argv[index]!;
+    if (arg === '--topics') index += 1;
+    else if (!arg.startsWith('-')) return true;
+  }
+  return false;
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function examples(...lines: string[]): string {
+  return `\nExamples:\n${lines.map((line) => `  $ ${line}`).join('\n')}\n`;
+}
+
+
+

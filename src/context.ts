@@ -1,0 +1,75 @@
+import { resolve } from 'node:path';
+import { resolvePaths, type AppPaths, type Env } from './paths.js';
+import { displayPath } from './topics/files.js';
+import type { TopicSources } from './topics/loader.js';
+import { decideColorLevel } from './ui/colors.js';
+import { createStyle, type Style } from './ui/style.js';
+
+/**
+ * What a command may touch of the outside world. Commands receive it instead of
+ * reaching for `process`, so tests hand in their own streams, env and clock.
+ * Later ports (session store, prompter, LLM client) join here as they are built.
+ */
+export interface OutputStream {
+  write(chunk: string): unknown;
+  isTTY?: boolean;
+  columns?: number;
+}
+
+export interface InputStream extends NodeJS.ReadableStream {
+  isTTY?: boolean;
+}
+
+export interface Clock {
+  now(): number;
+}
+
+export const systemClock: Clock = { now: () => Date.now() };
+
+export interface Io {
+  stdout: OutputStream;
+  stderr: OutputStream;
+  stdin: InputStream;
+  env: Env;
+  cwd: string;
+  clock: Clock;
+}
+
+/** The global flags of PRODUCT.md's contracts, valid before or after the command name. */
+export interface GlobalOptions {
+  json: boolean;
+  strict: boolean;
+  color: boolean;
+  topics: string[];
+}
+
+export interface Context extends Io {
+  json: boolean;
+  strict: boolean;
+  /** Decided once from --no-color, NO_COLOR, FORCE_COLOR, --json and the TTY. */
+  style: Style;
+  paths: AppPaths;
+  topicSources: TopicSources;
+  /** Relative to the working directory when inside it. */
+  display(path: string): string;
+}
+
+export async function createContext(io: Io, globals: GlobalOptions): Promise<Context> {
+  const paths = resolvePaths(io.env);
+  const level = decideColorLevel({ colorFlag: globals.color, json: globals.json, env: io.env, isTTY: io.stdout.isTTY === true });
+  const display = (path: string) => displayPath(path, io.cwd);
+  const envDirs = (io.env.COACH_TOPICS ?? '').split(':').filter((dir) => dir !== '');
+  const userDirs = [
+    ...envDirs.map((dir) => ({ dir: resolve(io.cwd, dir), source: 'COACH_TOPICS' })),
+    ...globals.topics.map((dir) => ({ dir: resolve(io.cwd, dir), source: '--topics' })),
+  ];
+  return {
+    ...io,
+    json: globals.json,
+    strict: globals.strict,
+    style: await createStyle(level),
+    paths,
+    display,
+    topicSources: { bundledDir: paths.bundledTopics, compiledBundle: paths.compiledBundle, userDirs, display },
+  };
+}

@@ -1,0 +1,43 @@
+import { systemClock, type Io } from './context.js';
+import { ExitCode, UserError } from './errors.js';
+import { isVersionRequest, readVersion } from './version.js';
+
+/**
+ * The only module that touches process.argv and process.exitCode, and the one
+ * error boundary: a UserError is one clean line; anything else is a bug and
+ * shows its stack.
+ */
+const io: Io = {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  stdin: process.stdin,
+  env: process.env,
+  cwd: process.cwd(),
+  clock: systemClock,
+};
+
+const argv = process.argv.slice(2);
+try {
+  if (isVersionRequest(argv)) {
+    io.stdout.write(`${readVersion(io.env)}\n`);
+    process.exitCode = ExitCode.ok;
+  } else {
+    const { runCli } = await import('./cli.js');
+    process.exitCode = await runCli(argv, io);
+  }
+} catch (error) {
+  process.exitCode = reportFailure(error);
+}
+
+function reportFailure(error: unknown): ExitCode {
+  if (error instanceof UserError) {
+    process.stderr.write(`coach: ${error.message}\n`);
+    return error.exitCode;
+  }
+  const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  process.stderr.write(
+    `coach: internal error — this is a bug in interview-coach, not something you did.\n${stack}\n` +
+      'Please report it with the command you ran and the output above.\n',
+  );
+  return ExitCode.failure;
+}

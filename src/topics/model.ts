@@ -1,0 +1,47 @@
+import type { ParsedTopic } from './schema.js';
+
+/**
+ * Topics as the rest of the program sees them: parsed, with every default
+ * applied, so no caller re-derives "minutes if absent". Plain data, so the
+ * bundled bank can be compiled to JSON at build time and read back as is.
+ */
+type ParsedQuestion = ParsedTopic['questions'][number];
+type WithMinutes<Q> = Omit<Q, 'minutes'> & { minutes: number };
+
+export type ChoiceQuestion = WithMinutes<Extract<ParsedQuestion, { type: 'choice' }>>;
+export type ShortQuestion = WithMinutes<Extract<ParsedQuestion, { type: 'short' }>>;
+export type DesignQuestion = WithMinutes<Extract<ParsedQuestion, { type: 'design' }>>;
+export type Question = ChoiceQuestion | ShortQuestion | DesignQuestion;
+export type QuestionType = Question['type'];
+export type Phase = DesignQuestion['phases'][number];
+export type Criterion = ShortQuestion['rubric'][number];
+
+export type Topic = Omit<ParsedTopic, 'questions'> & { questions: Question[] };
+
+/** Where a topic came from: the bundled bank or a user folder. */
+export interface LoadedTopic {
+  topic: Topic;
+  file: string;
+  bundled: boolean;
+}
+
+const DEFAULT_MINUTES = { choice: 1, short: 4 } as const;
+
+export function withDefaults(parsed: ParsedTopic): Topic {
+  return {
+    ...parsed,
+    questions: parsed.questions.map((question): Question => {
+      if (question.type === 'design') {
+        const total = question.phases.reduce((sum, phase) => sum + phase.minutes, 0);
+        return { ...question, minutes: question.minutes ?? total };
+      }
+      return { ...question, minutes: question.minutes ?? DEFAULT_MINUTES[question.type] } as Question;
+    }),
+  };
+}
+
+export function countByType(topic: Topic): Record<QuestionType, number> {
+  const counts: Record<QuestionType, number> = { choice: 0, short: 0, design: 0 };
+  for (const question of topic.questions) counts[question.type] += 1;
+  return counts;
+}

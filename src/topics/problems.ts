@@ -1,0 +1,26 @@
+/** One located problem in a topic file: printed as `file:line:col  message`. */
+export interface Problem {
+  file: string;
+  line: number; // 1-based
+  col: number; // 1-based
+  message: string;
+}
+
+export function formatProblem(problem: Problem): string {
+  return `${problem.file}:${problem.line}:${problem.col}  ${problem.message}`;
+}
+
+export function byPosition(a: Problem, b: Problem): number {
+  return a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col;
+}
+
+/** 1-based line and column of a character offset in `text`. */
+export function positionOf(text: string, offset: number): { line: number; col: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) {
+    line += 1;
+    lineStart = index + 1;
+  }
+  return { line, col: offset - lineStart + 1 };
+}

@@ -1,0 +1,38 @@
+/**
+ * Byte offset of the first malformed UTF-8 sequence, or -1. TextDecoder's fatal
+ * mode says only *that* the input is invalid; a located error needs *where*.
+ */
+export function findInvalidUtf8(bytes: Uint8Array): number {
+  let index = 0;
+  while (index < bytes.length) {
+    const lead = bytes[index]!;
+    if (lead < 0x80) {
+      index += 1;
+      continue;
+    }
+    let length: number;
+    let min: number;
+    if (lead >= 0xc2 && lead <= 0xdf) [length, min] = [2, 0x80];
+    else if (lead >= 0xe0 && lead <= 0xef) [length, min] = [3, 0x800];
+    else if (lead >= 0xf0 && lead <= 0xf4) [length, min] = [4, 0x10000];
+    else return index;
+    if (index + length > bytes.length) return index;
+    let codePoint = lead & (0xff >> (length + 1));
+    for (let k = 1; k < length; k += 1) {
+      const next = bytes[index + k]!;
+      if ((next & 0xc0) !== 0x80) return index;
+      codePoint = (codePoint << 6) | (next & 0x3f);
+    }
+    if (codePoint < min || codePoint > 0x10ffff || (codePoint >= 0xd800 && codePoint <= 0xdfff)) return index;
+    index += length;
+  }
+  return -1;
+}
+
+/** Line and column (1-based, column counted in characters) of a byte offset in valid-prefix UTF-8. */
+export function bytePosition(bytes: Uint8Array, offset: number): { line: number; col: number } {
+  const prefix = new TextDecoder().decode(bytes.subarray(0, offset));
+  const lastNewline = prefix.lastIndexOf('\n');
+  const line = prefix.split('\n').length;
+  return { line, col: [...prefix.slice(lastNewline + 1)].length + 1 };
+}
