@@ -113,7 +113,7 @@ export function buildProgram(io: Io, dispatch: Dispatch, setExitCode: (code: Exi
 export async function runCli(argv: readonly string[], io: Io, dispatch: Dispatch = lazyDispatch): Promise<ExitCode> {
   let exitCode: ExitCode = ExitCode.ok;
   const program = buildProgram(io, dispatch, (code) => (exitCode = code));
-  if (!namesACommand(argv) && !argv.some((arg) => ['-h', '--help', '-V', '--version'].includes(arg))) {
+  if (isBareInvocation(argv)) {
     // No command: the interactive menu arrives with the quiz; until then, the help.
     program.outputHelp();
     return ExitCode.ok;
@@ -133,13 +133,14 @@ function commanderExitCode(error: CommanderError): ExitCode {
   return ExitCode.usage;
 }
 
-function namesACommand(argv: readonly string[]): boolean {
+/** `coach` with at most global flags: no command to route (the menu's place). */
+function isBareInvocation(argv: readonly string[]): boolean {
   for (let index = 0; index < argv.length; index += 1) {
     const arg = argv[index]!;
-    if (arg === '--topics') index += 1;
-    else if (!arg.startsWith('-')) return true;
+    if (arg === '--topics' && index + 1 < argv.length) index += 1;
+    else if (!['--json', '--strict', '--no-color'].includes(arg)) return false;
   }
-  return false;
+  return true;
 }
 
 function collect(value: string, previous: string[]): string[] {

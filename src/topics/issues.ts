@@ -35,7 +35,7 @@ export function describeIssue(issue: z.core.$ZodIssue, input: unknown): string[]
     case 'too_big':
       return [`${where}: ${describeBound('at most', 'less than', issue.origin, issue.maximum, issue.inclusive)}, found ${describeValue(found)}`];
     case 'invalid_format':
-      return [`${where}: ${issue.format === 'url' ? 'not a valid URL' : `invalid ${issue.format}`}${issue.format === 'regex' ? `: ${issue.message}` : ''}, found ${describeValue(found)}`];
+      return [`${where}: ${issue.format === 'url' ? 'not a valid URL' : issue.format === 'regex' ? issue.message : `invalid ${issue.format}`}, found ${describeValue(found)}`];
     case 'not_multiple_of':
       return [`${where}: must be a whole number, found ${describeValue(found)}`];
     default:

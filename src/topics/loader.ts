@@ -64,7 +64,8 @@ export async function loadTopics(sources: TopicSources, options: { strict: boole
   }
   problems.sort(byPosition);
   if (options.strict && problems.length > 0) {
-    throw new UserError(`${problems.map(formatProblem).join('\n')}\n--strict: ${problems.length} topic problem${problems.length === 1 ? '' : 's'}, stopping`);
+    const count = `${problems.length} topic problem${problems.length === 1 ? '' : 's'}`;
+    throw new UserError(`--strict: stopping on ${count}:\n${problems.map(formatProblem).join('\n')}`);
   }
   return { topics: [...byId.values()], problems };
 }

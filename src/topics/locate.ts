@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import { describeIssue, type IssuePath } from './issues.js';
 import type { Problem } from './problems.js';
@@ -26,6 +26,7 @@ export function locateDocument(source: string, file: string): LocatedDocument {
     return { file, line: position.line, col: position.col, message: cleanYamlMessage(error.message) };
   });
 
+  if (syntaxProblems.length === 0) syntaxProblems.push(...aliasProblems(document, file, at));
   const value = syntaxProblems.length > 0 ? undefined : document.toJS({ maxAliasCount: 1000 });
 
   return {
@@ -71,6 +72,19 @@ function offsetOf(root: unknown, path: IssuePath, atKey: boolean): number {
     offset = node.range?.[0] ?? offset;
   }
   return offset;
+}
+
+/** yaml reports an alias without its anchor only by throwing from toJS; find it first. */
+function aliasProblems(document: Document, file: string, at: (offset: number) => { line: number; col: number }): Problem[] {
+  const problems: Problem[] = [];
+  visit(document, {
+    Alias(_key, alias) {
+      if (alias.resolve(document) === undefined) {
+        problems.push({ file, ...at(alias.range?.[0] ?? 0), message: `YAML syntax: alias *${alias.source} has no anchor &${alias.source} before it` });
+      }
+    },
+  });
+  return problems;
 }
 
 /** yaml's messages end with " at line N, column M:" and a code frame; we print our own position. */
