@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import type { Clock } from './clock.js';
 import { resolvePaths, type AppPaths, type Env } from './paths.js';
 import { displayPath } from './topics/files.js';
 import type { TopicSources } from './topics/loader.js';
@@ -20,11 +21,7 @@ export interface InputStream extends NodeJS.ReadableStream {
   isTTY?: boolean;
 }
 
-export interface Clock {
-  now(): number;
-}
-
-export const systemClock: Clock = { now: () => Date.now() };
+export type { Clock };
 
 export interface Io {
   stdout: OutputStream;
@@ -70,6 +67,6 @@ export async function createContext(io: Io, globals: GlobalOptions): Promise<Con
     style: await createStyle(level),
     paths,
     display,
-    topicSources: { bundledDir: paths.bundledTopics, compiledBundle: paths.compiledBundle, userDirs, display },
+    topicSources: { bundledDir: paths.bundledTopics, compiledBundle: paths.compiledBundle, compiledOutline: paths.compiledOutline, userDirs, display },
   };
 }

@@ -1,4 +1,5 @@
-import { systemClock, type Io } from './context.js';
+import { systemClock } from './clock.js';
+import type { Io } from './context.js';
 import { ExitCode, UserError } from './errors.js';
 import { isVersionRequest, readVersion } from './version.js';
 
@@ -15,6 +16,12 @@ const io: Io = {
   cwd: process.cwd(),
   clock: systemClock,
 };
+
+// `coach history | head` closes our stdout early: that is the reader's choice, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(process.exitCode ?? ExitCode.ok);
+});
 
 const argv = process.argv.slice(2);
 try {

@@ -1,6 +1,7 @@
 import type { Context } from '../context.js';
-import { countByType, type LoadedTopic } from '../topics/model.js';
-import { loadTopics } from '../topics/loader.js';
+import { countByType, type Loaded, type TopicOutline } from '../topics/model.js';
+import { loadTopicOutlines } from '../topics/loader.js';
+import { compareText } from '../topics/problems.js';
 import { renderTable } from '../ui/table.js';
 import { reportTopicProblems } from './topicProblems.js';
 
@@ -15,7 +16,7 @@ export interface TopicSummary {
   source: 'bundled' | string;
 }
 
-export function summarizeTopic({ topic, file, bundled }: LoadedTopic): TopicSummary {
+export function summarizeTopic({ topic, file, bundled }: Loaded<TopicOutline>): TopicSummary {
   return {
     id: topic.id,
     title: topic.title,
@@ -27,9 +28,9 @@ export function summarizeTopic({ topic, file, bundled }: LoadedTopic): TopicSumm
 }
 
 export async function topicsCommand(_options: TopicsOptions, ctx: Context): Promise<void> {
-  const { topics, problems } = await loadTopics(ctx.topicSources, { strict: ctx.strict });
+  const { topics, problems } = await loadTopicOutlines(ctx.topicSources, { strict: ctx.strict });
   reportTopicProblems(problems, ctx);
-  const summaries = topics.map(summarizeTopic).sort((a, b) => a.id.localeCompare(b.id));
+  const summaries = topics.map(summarizeTopic).sort((a, b) => compareText(a.id, b.id));
   if (ctx.json) {
     ctx.stdout.write(`${JSON.stringify({ topics: summaries }, null, 2)}\n`);
     return;

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { LoadedTopic, Topic } from './model.js';
+import type { Loaded } from './model.js';
 import type { TopicSet } from './loader.js';
 
 /**
@@ -9,28 +9,34 @@ import type { TopicSet } from './loader.js';
  * mtime are recorded; if any differ (someone edited topics/ without rebuilding),
  * the bundle is ignored and the YAML is read instead.
  */
-export interface CompiledBundle {
+export interface CompiledBundle<T> {
   formatVersion: typeof BUNDLE_FORMAT;
-  files: { name: string; size: number; mtimeMs: number }[];
-  topics: { name: string; topic: Topic }[];
+  files: SourceFile[];
+  topics: { name: string; topic: T }[];
+}
+
+export interface SourceFile {
+  name: string;
+  size: number;
+  mtimeMs: number;
 }
 
 export const BUNDLE_FORMAT = 1;
 
-export function readCompiledBundle(bundledDir: string, compiledPath: string, display: (path: string) => string): TopicSet | undefined {
-  let bundle: CompiledBundle;
+export function readCompiledBundle<T extends { id: string }>(bundledDir: string, compiledPath: string, display: (path: string) => string): TopicSet<T> | undefined {
+  let bundle: CompiledBundle<T>;
   try {
-    bundle = JSON.parse(readFileSync(compiledPath, 'utf8')) as CompiledBundle;
+    bundle = JSON.parse(readFileSync(compiledPath, 'utf8')) as CompiledBundle<T>;
   } catch (error) {
     if (isMissingFile(error)) return undefined;
     throw error;
   }
   if (bundle.formatVersion !== BUNDLE_FORMAT || !isFresh(bundle, bundledDir)) return undefined;
-  const topics = bundle.topics.map(({ name, topic }): LoadedTopic => ({ topic, file: display(join(bundledDir, name)), bundled: true }));
+  const topics = bundle.topics.map(({ name, topic }): Loaded<T> => ({ topic, file: display(join(bundledDir, name)), bundled: true }));
   return { topics, problems: [] };
 }
 
-export function describeSources(bundledDir: string): CompiledBundle['files'] {
+export function describeSources(bundledDir: string): SourceFile[] {
   return readdirSync(bundledDir)
     .filter((name) => /\.ya?ml$/i.test(name))
     .sort()
@@ -40,7 +46,7 @@ export function describeSources(bundledDir: string): CompiledBundle['files'] {
     });
 }
 
-function isFresh(bundle: CompiledBundle, bundledDir: string): boolean {
+function isFresh(bundle: CompiledBundle<unknown>, bundledDir: string): boolean {
   const current = describeSources(bundledDir);
   return (
     current.length === bundle.files.length &&

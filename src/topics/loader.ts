@@ -1,48 +1,81 @@
 import { readFileSync } from 'node:fs';
 import { UserError } from '../errors.js';
 import { assertTopicDir, listTopicFiles } from './files.js';
-import type { LoadedTopic } from './model.js';
+import { outlineOf, type Loaded, type Topic, type TopicOutline } from './model.js';
 import { byPosition, formatProblem, positionOf, type Problem } from './problems.js';
 import { readCompiledBundle } from './bundle.js';
 
 export interface TopicSources {
   bundledDir: string;
   compiledBundle: string;
+  compiledOutline: string;
   userDirs: readonly { dir: string; source: string }[];
   display: (path: string) => string;
 }
 
-export interface TopicSet {
+export interface TopicSet<T extends { id: string } = Topic> {
   /** By topic id; a later folder's topic replaces an earlier one's. */
-  topics: LoadedTopic[];
+  topics: Loaded<T>[];
   problems: Problem[];
 }
 
-export async function loadTopicFiles(files: readonly string[], bundled: boolean, display: (path: string) => string): Promise<TopicSet> {
-  const topics: LoadedTopic[] = [];
-  const problems: Problem[] = [];
-  const seen = new Map<string, string>();
+/** One file's outcome: small and plain, so it can cross a worker-thread boundary. */
+export interface FileOutcome<T> {
+  file: string;
+  topic?: T;
+  /** Where `id:` is, for a duplicate-id message. */
+  idPosition: { line: number; col: number };
+  problems: Problem[];
+}
+
+export async function parseTopicFiles(paths: readonly string[], display: (path: string) => string): Promise<FileOutcome<Topic>[]> {
   // The parser brings js-yaml and zod; `coach topics` on a fresh bundle never needs them.
   const { parseTopicSource } = await import('./parse.js');
-  for (const path of files) {
+  const outcomes: FileOutcome<Topic>[] = [];
+  for (const path of paths) {
     const file = display(path);
     const bytes = readFileSync(path);
     const result = await parseTopicSource(bytes, file);
     if (!result.ok) {
-      problems.push(...result.problems);
+      outcomes.push({ file, problems: result.problems, idPosition: { line: 1, col: 1 } });
       continue;
     }
-    const firstFile = seen.get(result.topic.id);
+    outcomes.push({ file, topic: result.topic, problems: [], idPosition: idPositionIn(bytes) });
+  }
+  return outcomes;
+}
+
+/** Position of the top-level `id:` key; only the head of the file is decoded, since it is almost always near the top. */
+function idPositionIn(bytes: Uint8Array): { line: number; col: number } {
+  for (const length of [4096, bytes.length]) {
+    const head = new TextDecoder().decode(bytes.subarray(0, length));
+    const offset = head.search(/^id\s*:/m);
+    if (offset !== -1) return positionOf(head, offset);
+  }
+  return { line: 1, col: 1 };
+}
+
+/** Collects topics in file order; a second file with an already-seen topic id is a problem. */
+export function mergeOutcomes<T extends { id: string }>(outcomes: readonly FileOutcome<T>[], bundled: boolean): TopicSet<T> {
+  const topics: Loaded<T>[] = [];
+  const problems: Problem[] = [];
+  const seen = new Map<string, string>();
+  for (const { file, topic, idPosition, problems: fileProblems } of outcomes) {
+    problems.push(...fileProblems);
+    if (!topic) continue;
+    const firstFile = seen.get(topic.id);
     if (firstFile !== undefined) {
-      const source = bytes.toString('utf8');
-      const { line, col } = positionOf(source, Math.max(0, source.search(/^id\s*:/m)));
-      problems.push({ file, line, col, message: `id: topic "${result.topic.id}" is already defined in ${firstFile}` });
+      problems.push({ file, ...idPosition, message: `id: topic "${topic.id}" is already defined in ${firstFile}` });
       continue;
     }
-    seen.set(result.topic.id, file);
-    topics.push({ topic: result.topic, file, bundled });
+    seen.set(topic.id, file);
+    topics.push({ topic, file, bundled });
   }
   return { topics, problems };
+}
+
+export async function loadTopicFiles(paths: readonly string[], bundled: boolean, display: (path: string) => string): Promise<TopicSet> {
+  return mergeOutcomes(await parseTopicFiles(paths, display), bundled);
 }
 
 /**
@@ -50,15 +83,31 @@ export async function loadTopicFiles(files: readonly string[], bundled: boolean,
  * skipped so it never hides the other topics; `strict` turns any problem into a
  * failure.
  */
-export async function loadTopics(sources: TopicSources, options: { strict: boolean }): Promise<TopicSet> {
-  const bundled =
-    readCompiledBundle(sources.bundledDir, sources.compiledBundle, sources.display) ??
-    (await loadTopicFiles(listTopicFiles(sources.bundledDir), true, sources.display));
+export function loadTopics(sources: TopicSources, options: { strict: boolean }): Promise<TopicSet> {
+  return loadLayered(sources, options, sources.compiledBundle, (topic) => topic);
+}
+
+/** The same layering, reading only the small compiled outline for bundled topics. */
+export function loadTopicOutlines(sources: TopicSources, options: { strict: boolean }): Promise<TopicSet<TopicOutline>> {
+  return loadLayered(sources, options, sources.compiledOutline, outlineOf);
+}
+
+async function loadLayered<T extends { id: string }>(
+  sources: TopicSources,
+  options: { strict: boolean },
+  compiledPath: string,
+  convert: (topic: Topic) => T,
+): Promise<TopicSet<T>> {
+  const parsed = async (files: string[], bundled: boolean): Promise<TopicSet<T>> => {
+    const set = await loadTopicFiles(files, bundled, sources.display);
+    return { problems: set.problems, topics: set.topics.map((loaded) => ({ ...loaded, topic: convert(loaded.topic) })) };
+  };
+  const bundled = readCompiledBundle<T>(sources.bundledDir, compiledPath, sources.display) ?? (await parsed(listTopicFiles(sources.bundledDir), true));
   const byId = new Map(bundled.topics.map((loaded) => [loaded.topic.id, loaded]));
   const problems = [...bundled.problems];
   for (const { dir, source } of sources.userDirs) {
     assertTopicDir(dir, source);
-    const user = await loadTopicFiles(listTopicFiles(dir), false, sources.display);
+    const user = await parsed(listTopicFiles(dir), false);
     for (const loaded of user.topics) byId.set(loaded.topic.id, loaded);
     problems.push(...user.problems);
   }

@@ -18,12 +18,35 @@ export type Criterion = ShortQuestion['rubric'][number];
 
 export type Topic = Omit<ParsedTopic, 'questions'> & { questions: Question[] };
 
+/**
+ * What listing commands need of a topic, without prompts, rubrics and answers:
+ * compiled separately so `coach topics` parses a few KB, not the whole bank.
+ */
+export interface TopicOutline {
+  id: string;
+  title: string;
+  summary?: string;
+  tags?: string[];
+  questions: { id: string; type: QuestionType; difficulty: Question['difficulty']; minutes: number; tags?: string[] }[];
+}
+
+export function outlineOf(topic: Topic): TopicOutline {
+  return {
+    id: topic.id,
+    title: topic.title,
+    summary: topic.summary,
+    tags: topic.tags,
+    questions: topic.questions.map(({ id, type, difficulty, minutes, tags }) => ({ id, type, difficulty, minutes, tags })),
+  };
+}
+
 /** Where a topic came from: the bundled bank or a user folder. */
-export interface LoadedTopic {
-  topic: Topic;
+export interface Loaded<T extends { id: string } = Topic> {
+  topic: T;
   file: string;
   bundled: boolean;
 }
+export type LoadedTopic = Loaded<Topic>;
 
 const DEFAULT_MINUTES = { choice: 1, short: 4 } as const;
 
@@ -40,7 +63,7 @@ export function withDefaults(parsed: ParsedTopic): Topic {
   };
 }
 
-export function countByType(topic: Topic): Record<QuestionType, number> {
+export function countByType(topic: Pick<TopicOutline, 'questions'>): Record<QuestionType, number> {
   const counts: Record<QuestionType, number> = { choice: 0, short: 0, design: 0 };
   for (const question of topic.questions) counts[question.type] += 1;
   return counts;

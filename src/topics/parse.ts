@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import jsyaml from 'js-yaml';
 import { withDefaults, type Topic } from './model.js';
 import { TopicSchema } from './schema.js';
@@ -19,7 +20,8 @@ const { merge } = (jsyaml as unknown as { types: { merge: jsyaml.Type } }).types
 const FAST_SCHEMA = jsyaml.CORE_SCHEMA.extend({ implicit: [merge] });
 
 export async function parseTopicSource(bytes: Uint8Array, file: string): Promise<ParseResult> {
-  const invalidAt = findInvalidUtf8(bytes);
+  // The native check is ~20x faster; the JS scanner runs only to locate a bad byte.
+  const invalidAt = isUtf8(bytes) ? -1 : findInvalidUtf8(bytes);
   if (invalidAt !== -1) {
     const { line, col } = bytePosition(bytes, invalidAt);
     return fail({ file, line, col, message: `file is not valid UTF-8 (byte 0x${bytes[invalidAt]!.toString(16).padStart(2, '0')} at offset ${invalidAt})` });

@@ -1,0 +1,15 @@
+#!/usr/bin/env node
+// `npm run bench`: every benchmark, against a baseline measured in the same run.
+// Timing lives here, never as assertions in `npm test` (these machines are noisy).
+import { benchStartup } from './startup.js';
+import { benchLintScale } from './lint-scale.js';
+
+const only = process.argv.slice(2);
+const benches = { startup: benchStartup, 'lint-scale': benchLintScale };
+let allPassed = true;
+for (const [name, bench] of Object.entries(benches)) {
+  if (only.length > 0 && !only.includes(name)) continue;
+  allPassed = (await bench()) && allPassed;
+}
+console.log(allPassed ? '\nall targets met' : '\nsome targets missed');
+process.exitCode = allPassed ? 0 : 1;
