@@ -18,6 +18,11 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   topics: () => import('./commands/topics.js').then((m) => m.topicsCommand),
   lint: () => import('./commands/lint.js').then((m) => m.lintCommand),
   schema: () => import('./commands/schema.js').then((m) => m.schemaCommand),
+  quiz: () => import('./commands/quiz.js').then((m) => m.quizCommand),
+  resume: () => import('./commands/resume.js').then((m) => m.resumeCommand),
+  grade: () => import('./commands/grade.js').then((m) => m.gradeCommand),
+  history: () => import('./commands/history.js').then((m) => m.historyCommand),
+  report: () => import('./commands/report.js').then((m) => m.reportCommand),
 };
 
 export const lazyDispatch: Dispatch = async (name, options, ctx) => {
@@ -29,13 +34,8 @@ export const lazyDispatch: Dispatch = async (name, options, ctx) => {
 
 /** Commands from PRODUCT.md that later work builds; listed so --help shows the whole product honestly. */
 const PLANNED: { name: string; args?: string; summary: string }[] = [
-  { name: 'quiz', args: '[topic...]', summary: 'a quiz of choice and short questions' },
   { name: 'interview', args: '[question]', summary: 'a timed mock interview on a design question' },
   { name: 'review', args: '[topic...]', summary: 'the questions spaced repetition says are due' },
-  { name: 'resume', args: '[session]', summary: 'continue an interrupted session' },
-  { name: 'grade', args: '[session]', summary: '(re)grade a saved session, by yourself or by an LLM' },
-  { name: 'report', args: '[session]', summary: "a session's report as text, Markdown, HTML or JSON" },
-  { name: 'history', summary: 'past sessions, newest first' },
   { name: 'stats', summary: 'progress per topic, weakest criteria, self-vs-model drift' },
   { name: 'export', summary: 'all history as JSON or CSV' },
   { name: 'calibrate', args: '<file>', summary: 'measure the LLM grader against human-graded answers' },
@@ -95,6 +95,55 @@ export function buildProgram(io: Io, dispatch: Dispatch, setExitCode: (code: Exi
     .description('print the JSON Schema of topic files (for editors)')
     .addHelpText('after', examples('coach schema > topic.schema.json', '# then start a topic file with:\n    # yaml-language-server: $schema=./topic.schema.json'))
     .action(action('schema', () => ({})));
+
+  program
+    .command('quiz')
+    .description('a quiz of choice and short questions, self-graded against each rubric')
+    .argument('[topic...]', 'topic ids (default: all topics)')
+    .option('-n, --count <n>', 'how many questions (default 10; with --answers, every matching one)')
+    .option('--difficulty <list>', 'easy, medium, hard (comma-separated)')
+    .option('--tag <tag>', 'only questions with this tag (repeatable, or comma-separated)', collect, [])
+    .option('--type <list>', 'choice, short or choice,short')
+    .option('--seed <n>', 'the same seed picks the same questions in the same order')
+    .option('--time-limit <duration>', 'a time limit for the whole quiz: minutes (15) or 90s, 15m, 1h')
+    .option('--flip', 'flashcard mode: think, reveal the model answer, then self-grade')
+    .option('--answers <file>', 'run by script: answers from a YAML or JSON file (see README)')
+    .addHelpText(
+      'after',
+      examples('coach quiz caching', 'coach quiz caching databases --count 5 --difficulty medium,hard', 'coach quiz --type choice --seed 42', 'coach quiz --flip --time-limit 20m', 'coach quiz caching --answers answers.yaml --json'),
+    )
+    .action(action('quiz', (topics, options) => ({ topics: topics as string[], ...(options as object) })));
+
+  program
+    .command('resume')
+    .description('continue an interrupted session where it stopped')
+    .argument('[session]', 'a session id, a unique prefix, or latest (default: the latest in-progress session)')
+    .addHelpText('after', examples('coach resume', 'coach resume 20261127-2130'))
+    .action(action('resume', (session) => ({ session: session as string | undefined })));
+
+  program
+    .command('grade')
+    .description('grade what is still pending in a saved session, against each rubric')
+    .argument('[session]', 'a session id, a unique prefix, or latest (default)')
+    .option('--self', 'self-grade with the rubric checklist (the default)')
+    .addHelpText('after', examples('coach grade --self', 'coach grade 20261127-2130 --self'))
+    .action(action('grade', (session, options) => ({ session: session as string | undefined, ...(options as object) })));
+
+  program
+    .command('history')
+    .description('past sessions, newest first: kind, topics, score, status')
+    .addHelpText('after', examples('coach history', 'coach history --json'))
+    .action(action('history', () => ({})));
+
+  program
+    .command('report')
+    .description("a session's report (text, or the JSON contract with --json)")
+    .argument('[session]', 'a session id, a unique prefix, or latest (default)')
+    .option('--format <format>', 'text or json (md and html are planned)', 'text')
+    .option('--output <file>', 'write to a file instead of stdout')
+    .option('--force', 'overwrite --output if it exists')
+    .addHelpText('after', examples('coach report', 'coach report latest --json', 'coach report 20261127 --format json --output report.json'))
+    .action(action('report', (session, options) => ({ session: session as string | undefined, ...(options as object) })));
 
   for (const planned of PLANNED) {
     const command = program

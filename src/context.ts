@@ -5,6 +5,7 @@ import { displayPath } from './topics/files.js';
 import type { TopicSources } from './topics/loader.js';
 import { decideColorLevel } from './ui/colors.js';
 import { createStyle, type Style } from './ui/style.js';
+import { SessionStore } from './session/store.js';
 
 /**
  * What a command may touch of the outside world. Commands receive it instead of
@@ -49,6 +50,9 @@ export interface Context extends Io {
   topicSources: TopicSources;
   /** Relative to the working directory when inside it. */
   display(path: string): string;
+  sessions: SessionStore;
+  /** Both ends are a terminal: prompts can be shown. */
+  interactive: boolean;
 }
 
 export async function createContext(io: Io, globals: GlobalOptions): Promise<Context> {
@@ -67,6 +71,8 @@ export async function createContext(io: Io, globals: GlobalOptions): Promise<Con
     style: await createStyle(level),
     paths,
     display,
+    sessions: new SessionStore(paths.dataDir),
+    interactive: io.stdin.isTTY === true && io.stdout.isTTY === true,
     topicSources: { bundledDir: paths.bundledTopics, compiledBundle: paths.compiledBundle, compiledOutline: paths.compiledOutline, userDirs, display },
   };
 }

@@ -1,0 +1,89 @@
+import { resolve } from 'node:path';
+import type { Context } from '../context.js';
+import { ExitCode, UsageError } from '../errors.js';
+import { bindAnswer, type RawAnswers, type ScriptedAnswer } from '../session/answers.js';
+import { readAnswersFile } from '../session/answersFile.js';
+import { newSessionId } from '../session/ids.js';
+import type { Session } from '../session/model.js';
+import { createSession } from '../session/record.js';
+import { runScriptedQuiz } from '../session/scripted.js';
+import { matchingQuestions, resolveQuestionId, shuffle, seededRandom, type Picked } from '../session/select.js';
+import { loadTopics } from '../topics/loader.js';
+import type { Topic } from '../topics/model.js';
+import { planQuiz, type QuizOptions, type QuizPlan } from './quizOptions.js';
+import { printSessionOutcome } from './sessionOutcome.js';
+import { reportTopicProblems } from './topicProblems.js';
+
+export type { QuizOptions };
+
+export async function quizCommand(options: QuizOptions, ctx: Context): Promise<ExitCode> {
+  const plan = planQuiz(options, () => Math.floor(Math.random() * 0x100000000));
+  if (!plan.answersFile) assertCanAsk(ctx, 'coach quiz');
+  const { topics: loaded, problems } = await loadTopics(ctx.topicSources, { strict: ctx.strict });
+  reportTopicProblems(problems, ctx);
+  const topics = loaded.map((entry) => entry.topic);
+
+  const answersPath = plan.answersFile ? resolve(ctx.cwd, plan.answersFile) : null;
+  const rawAnswers = answersPath ? readAnswersFile(answersPath, plan.answersFile!) : null;
+  const { picked, seed } = chooseQuestions(topics, plan, rawAnswers);
+  if (picked.length === 0) throw new UsageError('no questions match; loosen --difficulty, --tag or --type, or pick other topics (coach topics)');
+  const bound = rawAnswers ? bindAnswers(topics, picked, rawAnswers, plan.answersFile!) : null;
+
+  const session = createSession({
+    id: uniqueSessionId(ctx),
+    kind: 'quiz',
+    nowMs: ctx.clock.now(),
+    seed,
+    picked,
+    settings: { flip: plan.flip, timeLimitSeconds: plan.timeLimitSeconds, scripted: bound !== null },
+  });
+  ctx.sessions.save(session);
+
+  if (bound) {
+    runScriptedQuiz(session, bound, { clock: ctx.clock, save: (updated: Session) => ctx.sessions.save(updated) });
+    printSessionOutcome(session, ctx);
+    return ExitCode.ok;
+  }
+  const { runInteractiveQuiz } = await import('../ui/quizFlow.js');
+  return runInteractiveQuiz(session, ctx);
+}
+
+export function assertCanAsk(ctx: Pick<Context, 'json' | 'interactive'>, command: string): void {
+  if (ctx.json) throw new UsageError(`--json needs a scripted run: ${command} ... --answers FILE --json`);
+  if (!ctx.interactive) throw new UsageError(`${command} asks questions in a terminal, and this is not one; run it by script with --answers FILE`);
+}
+
+/**
+ * With an answers file and no topic, the session is exactly the questions the
+ * file names, in file order; otherwise the usual seeded selection.
+ */
+function chooseQuestions(topics: readonly Topic[], plan: QuizPlan, raw: RawAnswers | null): { picked: Picked[]; seed: number | null } {
+  if (raw && plan.filters.topics.length === 0) {
+    const picked = [...raw.keys()].map((key) => resolveQuestionId(topics, key));
+    const design = picked.find((entry) => entry.question.type === 'design');
+    if (design) throw new UsageError(`${plan.answersFile}: ${design.question.id} is a design question; run it with coach interview ${design.question.id} --answers FILE`);
+    return { picked, seed: null };
+  }
+  const matching = matchingQuestions(topics, plan.filters);
+  const count = plan.count ?? (raw ? matching.length : 10);
+  return { picked: shuffle(matching, seededRandom(plan.seed!)).slice(0, count), seed: plan.seed };
+}
+
+function bindAnswers(topics: readonly Topic[], picked: readonly Picked[], raw: RawAnswers, file: string): Map<number, ScriptedAnswer> {
+  const bound = new Map<number, ScriptedAnswer>();
+  for (const [key, value] of raw) {
+    const target = resolveQuestionId(topics, key);
+    const index = picked.findIndex((entry) => entry.topic === target.topic && entry.question.id === target.question.id);
+    if (index === -1) throw new UsageError(`${file}: "${key}" is not in this quiz's selection (drop it, or change the topics and filters)`);
+    bound.set(index, bindAnswer(picked[index]!.question, value, `${file}: ${key}`));
+  }
+  return bound;
+}
+
+function uniqueSessionId(ctx: Pick<Context, 'clock' | 'sessions'>): string {
+  const existing = new Set(ctx.sessions.ids());
+  for (;;) {
+    const id = newSessionId(ctx.clock.now());
+    if (!existing.has(id)) return id;
+  }
+}

@@ -1,0 +1,18 @@
+import type { Context } from '../context.js';
+import { UserError, type ExitCode } from '../errors.js';
+import { assertCanAsk } from './quiz.js';
+
+export interface ResumeOptions {
+  session?: string;
+}
+
+/** Continues an in-progress session where it stopped (default: the latest in-progress one). */
+export async function resumeCommand(options: ResumeOptions, ctx: Context): Promise<ExitCode> {
+  assertCanAsk(ctx, 'coach resume');
+  const id = ctx.sessions.resolve(options.session, (session) => session.status === 'in-progress');
+  const session = ctx.sessions.load(id);
+  if (session.status === 'finished') throw new UserError(`session ${id} is finished; nothing to resume (coach report ${id} shows it)`);
+  ctx.stdout.write(ctx.style.dim(`Resuming ${session.kind} ${id}: ${session.questions.filter((item) => item.status !== 'unasked').length} of ${session.questions.length} questions done.\n\n`));
+  const { runInteractiveQuiz } = await import('../ui/quizFlow.js');
+  return runInteractiveQuiz(session, ctx);
+}

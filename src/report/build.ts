@@ -1,0 +1,124 @@
+import { gradeStatus, headlineGrade, type Grade } from '../grading/grade.js';
+import { percentOf, verdictFor } from '../grading/verdict.js';
+import type { PhaseRecord, Session, SessionQuestion } from '../session/model.js';
+import { REPORT_SCHEMA_VERSION, type Report, type ReportGrade, type ReportQuestion } from './schema.js';
+
+/**
+ * Builds the report of a session. Only asked questions appear; the score counts
+ * every asked question except those still pending or ungraded (a skipped one
+ * earns 0 of its points).
+ */
+export function buildReport(session: Session): Report {
+  const questions = session.questions.filter((item) => item.status !== 'unasked').map(reportQuestion);
+  const graded = gradedUnits(questions);
+  const earned = graded.reduce((sum, grade) => sum + (grade.earned ?? 0), 0);
+  const possible = graded.reduce((sum, grade) => sum + (grade.possible ?? 0), 0);
+  const percent = graded.length > 0 ? percentOf(earned, possible) : null;
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    id: session.id,
+    kind: session.kind,
+    status: session.status,
+    startedAt: session.startedAt,
+    finishedAt: session.finishedAt,
+    topics: session.topics,
+    seed: session.seed,
+    score: { earned, possible, percent },
+    verdict: verdictFor(percent),
+    pending: units(questions).filter((grade) => grade.status === 'pending').length,
+    questions,
+  };
+}
+
+/** The gradable units: a choice or short question, or each phase of a design question. */
+function units(questions: readonly ReportQuestion[]): ReportGrade[] {
+  return questions.flatMap((question) => (question.phases ? question.phases.map((phase) => phase.grade) : [question.grade]));
+}
+
+function gradedUnits(questions: readonly ReportQuestion[]): ReportGrade[] {
+  return units(questions).filter((grade) => grade.status === 'graded');
+}
+
+function reportQuestion(item: SessionQuestion): ReportQuestion {
+  const { question, answer } = item;
+  const base = {
+    topic: item.topic,
+    id: question.id,
+    type: question.type,
+    prompt: question.prompt,
+    status: item.status === 'answered' ? ('answered' as const) : ('skipped' as const),
+    answer: question.type === 'design' ? null : (answer?.text ?? null),
+    seconds: answer?.seconds ?? null,
+    budgetSeconds: Math.round(question.minutes * 60),
+  };
+  if (question.type === 'choice') return { ...base, choice: answer?.choice ?? [], grade: reportGrade(item.grades), grades: item.grades.map(gradeEntry) };
+  if (question.type === 'design') {
+    const phases = question.phases.map((phase, index) => reportPhase(phase, item.phases?.[index]));
+    const phaseGrades = phases.map((phase) => phase.grade);
+    return { ...base, seconds: sumOrNull(phases.map((phase) => phase.seconds)), phases, grade: combineGrades(phaseGrades), grades: [] };
+  }
+  return { ...base, grade: reportGrade(item.grades), grades: item.grades.map(gradeEntry) };
+}
+
+function reportPhase(phase: { id: string; title: string; prompt: string; minutes: number }, record: PhaseRecord | undefined) {
+  return {
+    id: phase.id,
+    title: phase.title,
+    prompt: phase.prompt,
+    answer: record?.answer?.text ?? null,
+    seconds: record?.answer?.seconds ?? null,
+    budgetSeconds: Math.round(phase.minutes * 60),
+    followUp: record?.followUp ?? null,
+    grade: reportGrade(record?.grades ?? []),
+    grades: (record?.grades ?? []).map(gradeEntry),
+  };
+}
+
+export function reportGrade(grades: readonly Grade[]): ReportGrade {
+  const headline = headlineGrade(grades);
+  if (headline) return toReportGrade(headline);
+  const status = gradeStatus(grades);
+  const failed = grades.filter((grade) => grade.status === 'ungraded').at(-1);
+  return { by: null, status, reason: failed?.reason ?? null, earned: null, possible: null, criteria: [], feedback: null, flags: [], usage: null };
+}
+
+function toReportGrade(grade: Grade): ReportGrade {
+  return {
+    by: grade.by,
+    status: grade.status,
+    reason: grade.reason,
+    earned: grade.status === 'graded' ? grade.earned : null,
+    possible: grade.status === 'graded' ? grade.possible : null,
+    criteria: grade.criteria,
+    feedback: grade.feedback,
+    flags: grade.flags,
+    usage: grade.usage,
+  };
+}
+
+function gradeEntry(grade: Grade) {
+  return { ...toReportGrade(grade), at: grade.at };
+}
+
+/** A design question's headline: the sum of its phases, graded only when every phase is. */
+function combineGrades(phases: readonly ReportGrade[]): ReportGrade {
+  const status = phases.every((phase) => phase.status === 'graded') ? 'graded' : phases.some((phase) => phase.status === 'ungraded') ? 'ungraded' : 'pending';
+  const graded = phases.filter((phase) => phase.status === 'graded');
+  const bys = [...new Set(graded.map((phase) => phase.by))];
+  return {
+    by: bys.length === 1 ? bys[0]! : bys.length > 1 ? bys.join('+') : null,
+    status,
+    reason: null,
+    earned: graded.length > 0 ? graded.reduce((sum, phase) => sum + (phase.earned ?? 0), 0) : null,
+    possible: graded.length > 0 ? graded.reduce((sum, phase) => sum + (phase.possible ?? 0), 0) : null,
+    criteria: [],
+    feedback: null,
+    flags: [...new Set(phases.flatMap((phase) => phase.flags))],
+    usage: null,
+  };
+}
+
+function sumOrNull(values: readonly (number | null)[]): number | null {
+  const known = values.filter((value): value is number => value !== null);
+  return known.length > 0 ? known.reduce((sum, value) => sum + value, 0) : null;
+}

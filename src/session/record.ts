@@ -1,0 +1,64 @@
+import type { Grade } from '../grading/grade.js';
+import type { Question } from '../topics/model.js';
+import { isoAt, SESSION_SCHEMA_VERSION, type Answer, type Session, type SessionKind, type SessionQuestion } from './model.js';
+import type { Picked } from './select.js';
+
+/** Session state changes, kept pure: callers save the session after each one. */
+export interface NewSession {
+  id: string;
+  kind: SessionKind;
+  nowMs: number;
+  seed: number | null;
+  picked: readonly Picked[];
+  settings: Session['settings'];
+}
+
+export function createSession({ id, kind, nowMs, seed, picked, settings }: NewSession): Session {
+  const at = isoAt(nowMs);
+  return {
+    schemaVersion: SESSION_SCHEMA_VERSION,
+    id,
+    kind,
+    status: 'in-progress',
+    startedAt: at,
+    finishedAt: null,
+    updatedAt: at,
+    topics: [...new Set(picked.map((entry) => entry.topic))],
+    seed,
+    settings,
+    questions: picked.map(({ topic, question }) => newSessionQuestion(topic, question)),
+  };
+}
+
+function newSessionQuestion(topic: string, question: Question): SessionQuestion {
+  const base: SessionQuestion = { topic, question: structuredClone(question), status: 'unasked', answer: null, grades: [] };
+  if (question.type !== 'design') return base;
+  return { ...base, phases: question.phases.map((phase) => ({ id: phase.id, status: 'unasked', answer: null, followUp: null, grades: [] })) };
+}
+
+export function recordAnswer(session: Session, index: number, answer: Answer | null, nowMs: number): void {
+  const item = session.questions[index]!;
+  item.answer = answer;
+  item.status = answer === null ? 'skipped' : 'answered';
+  session.updatedAt = isoAt(nowMs);
+}
+
+export function addGrade(session: Session, index: number, grade: Grade, nowMs: number): void {
+  session.questions[index]!.grades.push(grade);
+  session.updatedAt = isoAt(nowMs);
+}
+
+export function finishSession(session: Session, nowMs: number): void {
+  session.status = 'finished';
+  session.finishedAt = isoAt(nowMs);
+  session.updatedAt = session.finishedAt;
+}
+
+/** Where a resumed session continues: the first question not yet asked. */
+export function nextUnasked(session: Session): number {
+  return session.questions.findIndex((item) => item.status === 'unasked');
+}
+
+export function secondsBetween(startMs: number, endMs: number): number {
+  return Math.max(0, Math.round((endMs - startMs) / 1000));
+}

@@ -1,0 +1,31 @@
+import type { Report } from '../report/schema.js';
+import type { WeakCriterion } from '../report/weakest.js';
+import type { Style } from './style.js';
+
+/** The end-of-session summary: score, verdict, weakest criteria, where things are. */
+export function renderSummary(report: Report, weakest: readonly WeakCriterion[], sessionPath: string, style: Style): string {
+  const lines: string[] = [''];
+  const { earned, possible, percent } = report.score;
+  const answered = report.questions.filter((question) => question.status === 'answered').length;
+  if (percent === null) {
+    lines.push(style.bold('Score: nothing graded yet'));
+  } else {
+    const colour = percent >= 70 ? style.green : percent >= 40 ? style.yellow : style.red;
+    lines.push(`${style.bold('Score:')} ${colour(`${formatPoints(earned)} / ${formatPoints(possible)} (${percent}%)`)}  ${style.bold('Verdict:')} ${colour(report.verdict ?? '')}`);
+  }
+  lines.push(style.dim(`${answered} answered, ${report.questions.length - answered} skipped${report.pending > 0 ? `, ${report.pending} awaiting a grade (coach grade ${report.id} --self)` : ''}`));
+  if (weakest.length > 0) {
+    lines.push('', style.bold('Weakest criteria:'));
+    for (const weak of weakest) {
+      const where = `${weak.topic}/${weak.question}${weak.phase ? `#${weak.phase}` : ''}`;
+      lines.push(`  ${style.red(`${formatPoints(weak.earned)}/${weak.possible}`)} ${weak.criterion.criterion} ${style.dim(`(${where})`)}`);
+    }
+  }
+  lines.push('', `Session ${style.cyan(report.id)} saved to ${sessionPath}`);
+  lines.push(style.dim(`Report: coach report ${report.id}   JSON: coach report ${report.id} --json`));
+  return `${lines.join('\n')}\n`;
+}
+
+export function formatPoints(value: number): string {
+  return Number.isInteger(value) ? String(value) : value.toFixed(1);
+}

@@ -1,0 +1,90 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { SessionSchema } from '../../src/session/model.js';
+import { BIN, ROOT, tempHome, writeFiles } from '../helpers/cli.js';
+import { KEYS, spawnCoach } from '../helpers/pty.js';
+
+const QUESTIONS = 6;
+
+/** A topic of six choice questions whose first option is always right. */
+function crashTopic(): string {
+  const questions = Array.from({ length: QUESTIONS }, (_, index) =>
+    `  - id: q${index + 1}\n    type: choice\n    prompt: Crash question ${index + 1}?\n    choices: [{ text: right, correct: true }, { text: wrong }]\n`,
+  ).join('');
+  return writeFiles(join(tempHome(), 'topics'), { 'crash.yaml': `id: crash\ntitle: Crash\nquestions:\n${questions}` });
+}
+
+function readSession(home: string) {
+  const dir = join(home, 'sessions');
+  const files = readdirSync(dir).filter((name) => name.endsWith('.json'));
+  expect(files).toHaveLength(1);
+  return SessionSchema.parse(JSON.parse(readFileSync(join(dir, files[0]!), 'utf8')));
+}
+
+const answered = (session: ReturnType<typeof readSession>) => session.questions.filter((item) => item.status === 'answered').length;
+
+describe('SIGKILL never loses a submitted answer', () => {
+  const topics = crashTopic();
+
+  test('interactive: 10 trials, killed after N answers at varying delays; resume continues', async () => {
+    for (let trial = 0; trial < 10; trial += 1) {
+      const home = tempHome();
+      const env = { COACH_HOME: home, COACH_TOPICS: topics };
+      const target = (trial % 5) + 1;
+      const term = spawnCoach(['quiz', 'crash', '--count', String(QUESTIONS), '--seed', String(trial)], env);
+      for (let done = 1; done <= target; done += 1) {
+        const mark = term.mark();
+        await term.waitFor(`Question ${done}/${QUESTIONS}`, { after: done === 1 ? 0 : mark });
+        await term.waitFor('skip this question', { after: done === 1 ? 0 : mark });
+        term.write(KEYS.enter);
+        await term.waitFor('✔ Correct', { after: mark });
+      }
+      await new Promise((resolve) => setTimeout(resolve, (trial * 7) % 40));
+      term.kill('SIGKILL');
+      await term.exit;
+
+      const session = readSession(home);
+      expect(answered(session), `trial ${trial}`).toBe(target);
+      expect(session.status).toBe('in-progress');
+
+      if (trial % 3 === 0) {
+        const resumed = spawnCoach(['resume'], env);
+        await resumed.waitFor(`Question ${target + 1}/${QUESTIONS}`);
+        resumed.write(KEYS.enter);
+        await resumed.waitFor('✔ Correct');
+        resumed.write(KEYS.ctrlC);
+        await resumed.exit;
+        expect(answered(readSession(home)), `trial ${trial} after resume`).toBe(target + 1);
+      }
+    }
+  }, 120_000);
+
+  test('scripted: killed at random moments, the session file is always readable and never goes backwards', async () => {
+    const answers = writeFiles(join(tempHome(), 'answers'), {
+      'all.yaml': Array.from({ length: QUESTIONS }, (_, index) => `q${index + 1}: a`).join('\n'),
+    });
+    let inspected = 0;
+    for (let trial = 0; trial < 12; trial += 1) {
+      const home = tempHome();
+      const child = spawn(process.execPath, [BIN, 'quiz', 'crash', '--answers', join(answers, 'all.yaml')], {
+        cwd: ROOT,
+        env: { PATH: process.env.PATH, COACH_HOME: home, COACH_TOPICS: topics },
+        stdio: 'ignore',
+      });
+      await new Promise((resolve) => setTimeout(resolve, 60 + trial * 15));
+      child.kill('SIGKILL');
+      await new Promise((resolve) => child.on('close', resolve));
+      const dir = join(home, 'sessions');
+      if (!existsSync(dir) || readdirSync(dir).filter((name) => name.endsWith('.json')).length === 0) continue;
+      const session = readSession(home);
+      inspected += 1;
+      const statuses = session.questions.map((item) => item.status);
+      // Answers are recorded in order: never an unasked question before an answered one.
+      expect(statuses.join(',')).toMatch(/^(answered,)*(answered|unasked)?(,unasked)*$/);
+      for (const item of session.questions.filter((entry) => entry.status === 'answered')) expect(item.grades).toHaveLength(1);
+    }
+    expect(inspected).toBeGreaterThan(3);
+  }, 60_000);
+});

@@ -1,0 +1,112 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { ReportSchema } from '../../src/report/schema.js';
+import { ROOT, runCoach, tempHome } from '../helpers/cli.js';
+import { KEYS, spawnCoach } from '../helpers/pty.js';
+
+const FIXTURES = join(ROOT, 'test', 'fixtures', 'topics');
+// With seed 5 the fixture topic asks its choice question first, then its short one.
+const QUIZ = ['quiz', 'sample', '--seed', '5'];
+
+function sessionFile(home: string) {
+  const [name] = readdirSync(join(home, 'sessions'));
+  return JSON.parse(readFileSync(join(home, 'sessions', name!), 'utf8'));
+}
+
+async function answerChoice(term: ReturnType<typeof spawnCoach>) {
+  await term.waitFor('Question 1/2');
+  await term.waitFor('Which status code means "created"?');
+  term.write(KEYS.down); // a) 200 -> b) 201
+  term.write(KEYS.enter);
+  await term.waitFor('✔ Correct');
+}
+
+describe('interactive quiz in a real terminal', () => {
+  test('answer a choice, answer a short question, self-grade, finish', async () => {
+    const home = tempHome();
+    const term = spawnCoach(QUIZ, { COACH_HOME: home, COACH_TOPICS: FIXTURES });
+    await answerChoice(term);
+    expect(term.screen()).toContain('b) 201 (your pick)');
+
+    const mark = term.mark();
+    await term.waitFor('Question 2/2', { after: mark });
+    await term.waitFor('Ctrl+D: submit', { after: mark });
+    term.write('Write the database first,');
+    term.write(KEYS.enter);
+    term.write('then delete the key; a TTL bounds the race.');
+    await term.waitFor('then delete the key', { after: mark });
+    term.write(KEYS.ctrlD);
+
+    await term.waitFor('Model answer', { after: mark });
+    expect(term.since(mark)).toContain('Your answer');
+    await term.waitFor('Grade yourself against the rubric', { after: mark });
+    term.write('m'); // order: met
+    term.write('p'); // race: partly
+    term.write(KEYS.enter);
+    await term.waitFor('Self-grade: 2.5 / 3', { after: mark });
+    await term.waitFor('Verdict: Strong Hire');
+    expect(await term.exit).toMatchObject({ exitCode: 0 });
+
+    const saved = sessionFile(home);
+    expect(saved.status).toBe('finished');
+    expect(saved.questions.map((item: { status: string }) => item.status)).toEqual(['answered', 'answered']);
+    expect(saved.questions[1].answer.text).toBe('Write the database first,\nthen delete the key; a TTL bounds the race.');
+    const report = ReportSchema.parse(JSON.parse((await runCoach(['report', '--json'], { env: { COACH_HOME: home, COACH_TOPICS: FIXTURES } })).stdout));
+    expect(report.score).toEqual({ earned: 3.5, possible: 4, percent: 88 });
+  });
+
+  test('Ctrl+C mid-session saves and exits 130; coach resume continues at the next question', async () => {
+    const home = tempHome();
+    const env = { COACH_HOME: home, COACH_TOPICS: FIXTURES };
+    const term = spawnCoach(QUIZ, env);
+    await answerChoice(term);
+    await term.waitFor('Question 2/2');
+    term.write('half an answer that is lost');
+    term.write(KEYS.ctrlC);
+    expect(await term.exit).toMatchObject({ exitCode: 130 });
+    expect(term.screen()).toMatch(/Everything you submitted is saved\. Continue with: coach resume \d{8}-\d{6}-[0-9a-z]{4}/);
+
+    const saved = sessionFile(home);
+    expect(saved.status).toBe('in-progress');
+    expect(saved.questions.map((item: { status: string }) => item.status)).toEqual(['answered', 'unasked']);
+
+    const resumed = spawnCoach(['resume'], env);
+    await resumed.waitFor('Resuming quiz');
+    await resumed.waitFor('1 of 2 questions done');
+    await resumed.waitFor('Question 2/2');
+    expect(resumed.screen()).not.toContain('Question 1/2');
+    resumed.write('A complete answer after resuming.');
+    resumed.write(KEYS.ctrlD);
+    await resumed.waitFor('Grade yourself against the rubric');
+    resumed.write('xx');
+    resumed.write(KEYS.enter);
+    await resumed.waitFor('Verdict:');
+    expect(await resumed.exit).toMatchObject({ exitCode: 0 });
+    const finished = sessionFile(home);
+    expect(finished.status).toBe('finished');
+    expect(finished.questions[1].answer.text).toBe('A complete answer after resuming.');
+  });
+
+  test('Ctrl+C during self-grading keeps the answer; resume asks for the grade', async () => {
+    const home = tempHome();
+    const env = { COACH_HOME: home, COACH_TOPICS: FIXTURES };
+    const term = spawnCoach(QUIZ, env);
+    await answerChoice(term);
+    await term.waitFor('Question 2/2');
+    term.write('An answer worth keeping.');
+    term.write(KEYS.ctrlD);
+    await term.waitFor('Grade yourself against the rubric');
+    term.write(KEYS.ctrlC);
+    expect(await term.exit).toMatchObject({ exitCode: 130 });
+    expect(sessionFile(home).questions[1]).toMatchObject({ status: 'answered', answer: { text: 'An answer worth keeping.' }, grades: [] });
+
+    const resumed = spawnCoach(['resume'], env);
+    await resumed.waitFor('Grade yourself against the rubric');
+    expect(resumed.screen()).toContain('An answer worth keeping.');
+    resumed.write('mm');
+    resumed.write(KEYS.enter);
+    await resumed.waitFor('Self-grade: 3 / 3');
+    expect(await resumed.exit).toMatchObject({ exitCode: 0 });
+  });
+});

@@ -1,0 +1,32 @@
+import type { ChoiceQuestion, ShortQuestion, Topic } from '../../src/topics/model.js';
+
+export function choice(id: string, correct: number[], options = ['A', 'B', 'C', 'D'], extra: Partial<ChoiceQuestion> = {}): ChoiceQuestion {
+  return {
+    id,
+    type: 'choice',
+    prompt: `Pick for ${id}`,
+    difficulty: 'easy',
+    minutes: 1,
+    multiple: correct.length !== 1,
+    points: 1,
+    choices: options.map((text, index) => ({ text, correct: correct.includes(index) || undefined, why: `why ${text}` })),
+    ...extra,
+  };
+}
+
+export function short(id: string, points: number[] = [3, 2], extra: Partial<ShortQuestion> = {}): ShortQuestion {
+  return {
+    id,
+    type: 'short',
+    prompt: `Explain ${id}`,
+    difficulty: 'medium',
+    minutes: 4,
+    rubric: points.map((value, index) => ({ id: `c${index + 1}`, points: value, criterion: `criterion ${index + 1}` })),
+    modelAnswer: 'The model answer.',
+    ...extra,
+  };
+}
+
+export function topic(id: string, questions: Topic['questions'], tags?: string[]): Topic {
+  return { id, title: id, questions, ...(tags ? { tags } : {}) };
+}
