@@ -76,9 +76,10 @@ describe('SIGKILL never loses a submitted answer', () => {
         env: { PATH: process.env.PATH, COACH_HOME: home, COACH_TOPICS: manyTopics },
         stdio: 'ignore',
       });
+      const closed = new Promise((resolve) => child.on('close', resolve)); // before the kill: a fast run may already be done
       await new Promise((resolve) => setTimeout(resolve, 150 + trial * 25));
       child.kill('SIGKILL');
-      await new Promise((resolve) => child.on('close', resolve));
+      await closed;
       const dir = join(home, 'sessions');
       if (!existsSync(dir) || readdirSync(dir).filter((name) => name.endsWith('.json')).length === 0) continue;
       const session = readSession(home);
