@@ -23,6 +23,7 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   grade: () => import('./commands/grade.js').then((m) => m.gradeCommand),
   history: () => import('./commands/history.js').then((m) => m.historyCommand),
   report: () => import('./commands/report.js').then((m) => m.reportCommand),
+  menu: () => import('./commands/menu.js').then((m) => m.menuCommand),
 };
 
 export const lazyDispatch: Dispatch = async (name, options, ctx) => {
@@ -97,6 +98,11 @@ export function buildProgram(io: Io, dispatch: Dispatch, setExitCode: (code: Exi
     .action(action('schema', () => ({})));
 
   program
+    .command('menu', { hidden: true })
+    .description('the menu shown by `coach` alone on a terminal')
+    .action(action('menu', () => ({})));
+
+  program
     .command('quiz')
     .description('a quiz of choice and short questions, self-graded against each rubric')
     .argument('[topic...]', 'topic ids (default: all topics)')
@@ -162,13 +168,13 @@ export function buildProgram(io: Io, dispatch: Dispatch, setExitCode: (code: Exi
 export async function runCli(argv: readonly string[], io: Io, dispatch: Dispatch = lazyDispatch): Promise<ExitCode> {
   let exitCode: ExitCode = ExitCode.ok;
   const program = buildProgram(io, dispatch, (code) => (exitCode = code));
-  if (isBareInvocation(argv)) {
-    // No command: the interactive menu arrives with the quiz; until then, the help.
+  const bare = isBareInvocation(argv);
+  if (bare && !(io.stdin.isTTY && io.stdout.isTTY && !argv.includes('--json'))) {
     program.outputHelp();
     return ExitCode.ok;
   }
   try {
-    await program.parseAsync([...argv], { from: 'user' });
+    await program.parseAsync(bare ? ['menu', ...argv] : [...argv], { from: 'user' });
   } catch (error) {
     if (error instanceof CommanderError) return commanderExitCode(error);
     throw error;

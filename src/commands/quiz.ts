@@ -22,6 +22,7 @@ export async function quizCommand(options: QuizOptions, ctx: Context): Promise<E
   const { topics: loaded, problems } = await loadTopics(ctx.topicSources, { strict: ctx.strict });
   reportTopicProblems(problems, ctx);
   const topics = loaded.map((entry) => entry.topic);
+  if (!plan.answersFile && plan.filters.topics.length === 0) plan.filters.topics = await pickTopics(topics, ctx);
 
   const answersPath = plan.answersFile ? resolve(ctx.cwd, plan.answersFile) : null;
   const rawAnswers = answersPath ? readAnswersFile(answersPath, plan.answersFile!) : null;
@@ -46,6 +47,14 @@ export async function quizCommand(options: QuizOptions, ctx: Context): Promise<E
   }
   const { runInteractiveQuiz } = await import('../ui/quizFlow.js');
   return runInteractiveQuiz(session, ctx);
+}
+
+/** No topic on the command line: let the candidate choose (none chosen means all). */
+async function pickTopics(topics: readonly Topic[], ctx: Context): Promise<string[]> {
+  const { createPrompter } = await import('../ui/prompter.js');
+  const ask = await createPrompter(ctx);
+  const options = [...topics].sort((a, b) => (a.id < b.id ? -1 : 1)).map((topic) => ({ name: `${topic.title} (${topic.id})`, value: topic.id }));
+  return ask.pickMany('Which topics? (space to select, Enter to start; none selected means all)', options);
 }
 
 export function assertCanAsk(ctx: Pick<Context, 'json' | 'interactive'>, command: string): void {

@@ -17,7 +17,7 @@ export interface QuizOptions {
 }
 
 export interface QuizPlan {
-  filters: SelectionFilters;
+  filters: SelectionFilters & { topics: string[] };
   count: number | null;
   seed: number | null;
   timeLimitSeconds: number | null;

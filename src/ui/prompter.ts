@@ -32,7 +32,7 @@ export async function createPrompter(ctx: Pick<Context, 'stdin' | 'stdout'>): Pr
       await input({ message }, streams);
     },
     pick: (message, options) => select({ message, choices: options.map((option) => ({ ...option })), loop: false }, streams),
-    pickMany: (message, options) => checkbox({ message, choices: options.map((option) => ({ ...option })) }, streams),
+    pickMany: (message, options) => checkbox({ message, choices: options.map((option) => ({ ...option })), pageSize: 20 }, streams),
   };
 }
 

@@ -110,3 +110,53 @@ describe('interactive quiz in a real terminal', () => {
     expect(await resumed.exit).toMatchObject({ exitCode: 0 });
   });
 });
+
+describe('menu, topic picker and flip mode', () => {
+  test('coach alone on a terminal shows a menu of what exists', async () => {
+    const term = spawnCoach([], { COACH_HOME: tempHome(), COACH_TOPICS: FIXTURES });
+    await term.waitFor('What would you like to do?');
+    expect(term.screen()).toContain('Take a quiz');
+    expect(term.screen()).not.toContain('Resume');
+    term.write(KEYS.down); // List the topics
+    term.write(KEYS.enter);
+    await term.waitFor(/sample\s+Sample topic for tests/);
+    expect(await term.exit).toMatchObject({ exitCode: 0 });
+  });
+
+  test('coach alone without a terminal prints the help', async () => {
+    const result = await runCoach([]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Usage: coach');
+  });
+
+  test('coach quiz without topics asks which ones', async () => {
+    const term = spawnCoach(['quiz', '--count', '1', '--type', 'choice'], { COACH_HOME: tempHome(), COACH_TOPICS: FIXTURES });
+    await term.waitFor('Which topics?');
+    await term.waitFor('Sample topic for tests (sample)');
+    // Move to the sample topic (listed by id: the bundled ones come first), select it, start.
+    const lines = term.screen().split('\n').filter((line) => /\(([a-z-]+)\)\s*$/.test(line));
+    const position = lines.findIndex((line) => line.includes('(sample)'));
+    for (let step = 0; step < position; step += 1) term.write(KEYS.down);
+    term.write(KEYS.space);
+    term.write(KEYS.enter);
+    await term.waitFor('Question 1/1');
+    await term.waitFor('Which status code means "created"?');
+    term.write(KEYS.ctrlC);
+    expect(await term.exit).toMatchObject({ exitCode: 130 });
+  });
+
+  test('--flip: think, reveal the model answer, self-grade', async () => {
+    const home = tempHome();
+    const term = spawnCoach([...QUIZ, '--flip'], { COACH_HOME: home, COACH_TOPICS: FIXTURES });
+    await answerChoice(term);
+    await term.waitFor('Think it through, then press Enter to reveal the model answer');
+    term.write(KEYS.enter);
+    await term.waitFor('(flip mode: you answered in your head)');
+    await term.waitFor('Write the database first, then delete the key');
+    term.write('mx');
+    term.write(KEYS.enter);
+    await term.waitFor('Self-grade: 2 / 3');
+    expect(await term.exit).toMatchObject({ exitCode: 0 });
+    expect(sessionFile(home).questions[1]).toMatchObject({ status: 'answered', answer: { text: null, via: 'flip' } });
+  });
+});
