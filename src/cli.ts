@@ -24,6 +24,7 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   history: () => import('./commands/history.js').then((m) => m.historyCommand),
   report: () => import('./commands/report.js').then((m) => m.reportCommand),
   menu: () => import('./commands/menu.js').then((m) => m.menuCommand),
+  interview: () => import('./commands/interview.js').then((m) => m.interviewCommand),
 };
 
 export const lazyDispatch: Dispatch = async (name, options, ctx) => {
@@ -35,7 +36,6 @@ export const lazyDispatch: Dispatch = async (name, options, ctx) => {
 
 /** Commands from PRODUCT.md that later work builds; listed so --help shows the whole product honestly. */
 const PLANNED: { name: string; args?: string; summary: string }[] = [
-  { name: 'interview', args: '[question]', summary: 'a timed mock interview on a design question' },
   { name: 'review', args: '[topic...]', summary: 'the questions spaced repetition says are due' },
   { name: 'stats', summary: 'progress per topic, weakest criteria, self-vs-model drift' },
   { name: 'export', summary: 'all history as JSON or CSV' },
@@ -119,6 +119,17 @@ export function buildProgram(io: Io, dispatch: Dispatch, setExitCode: (code: Exi
       examples('coach quiz caching', 'coach quiz caching databases --count 5 --difficulty medium,hard', 'coach quiz --type choice --seed 42', 'coach quiz --flip --time-limit 20m', 'coach quiz caching --answers answers.yaml --json'),
     )
     .action(action('quiz', (topics, options) => ({ topics: topics as string[], ...(options as object) })));
+
+  program
+    .command('interview')
+    .description('a timed mock interview on a design question, phase by phase, with a live countdown')
+    .argument('[question]', 'a design question id (or topic/id); without it, pick one')
+    .option('--minutes <n>', 'scale every phase budget so the interview lasts N minutes (default: the question\'s, usually 45)')
+    .option('--topic <id>', 'only offer design questions from this topic in the picker')
+    .option('--difficulty <level>', 'only offer design questions of this difficulty in the picker')
+    .option('--answers <file>', 'run by script: per phase answer, seconds, followUp and self marks (see README)')
+    .addHelpText('after', examples('coach interview', 'coach interview design-api-rate-limiter', 'coach interview design-url-shortener --minutes 30', 'coach interview design-news-feed --answers interview.yaml --json'))
+    .action(action('interview', (question, options) => ({ question: question as string | undefined, ...(options as object) })));
 
   program
     .command('resume')

@@ -13,23 +13,36 @@ export async function gradeCommand(options: GradeOptions, ctx: Context): Promise
   const id = ctx.sessions.resolve(options.session);
   const session = ctx.sessions.load(id);
   const waiting = session.questions.flatMap((item, index) => (item.question.type === 'short' && item.status === 'answered' && gradeStatus(item.grades) !== 'graded' ? [index] : []));
-  if (waiting.length === 0) {
+  const phases = session.questions.flatMap((item, index) =>
+    item.question.type === 'design' ? item.question.phases.flatMap((phase, phaseIndex) => (item.phases?.[phaseIndex]?.status === 'answered' && gradeStatus(item.phases[phaseIndex]!.grades) !== 'graded' ? [{ index, phase, phaseIndex }] : [])) : [],
+  );
+  if (waiting.length === 0 && phases.length === 0) {
     ctx.stdout.write(`Nothing to grade in ${id}: every answered question has a grade.\n`);
     return ExitCode.ok;
   }
   assertCanAsk(ctx, 'coach grade --self');
-  const [{ createPrompter, isInterrupt }, { selfGradeStep }, { printSessionOutcome }] = await Promise.all([
+  const [{ createPrompter, isInterrupt }, { selfGradeStep }, { printSessionOutcome }, { askSelfGrade, announceSelfGrade }] = await Promise.all([
     import('../ui/prompter.js'),
     import('../ui/quizFlow.js'),
     import('./sessionOutcome.js'),
+    import('../ui/selfGrade.js'),
   ]);
   const ask = await createPrompter(ctx);
-  ctx.stdout.write(`${waiting.length} answer${waiting.length === 1 ? '' : 's'} to grade in ${id}.\n`);
+  const count = waiting.length + phases.length;
+  ctx.stdout.write(`${count} answer${count === 1 ? '' : 's'} to grade in ${id}.\n`);
   try {
     for (const index of waiting) {
       const item = session.questions[index]!;
       ctx.stdout.write(`\n${ctx.style.bold(`${item.topic}/${item.question.id}`)}\n${item.question.prompt.trim()}\n`);
       await selfGradeStep(session, index, ctx, ask, () => ctx.sessions.save(session));
+    }
+    for (const { index, phase, phaseIndex } of phases) {
+      const record = session.questions[index]!.phases![phaseIndex]!;
+      ctx.stdout.write(`\n${ctx.style.bold(phase.title)}\n${phase.prompt.trim()}\n`);
+      const grade = await askSelfGrade(ctx, ask, { yours: record.answer?.text ?? '', model: phase.modelAnswer, rubric: phase.rubric });
+      record.grades.push(grade);
+      ctx.sessions.save(session);
+      announceSelfGrade(ctx, grade);
     }
   } catch (error) {
     if (!isInterrupt(error)) throw error;

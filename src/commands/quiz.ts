@@ -89,7 +89,7 @@ function bindAnswers(topics: readonly Topic[], picked: readonly Picked[], raw: R
   return bound;
 }
 
-function uniqueSessionId(ctx: Pick<Context, 'clock' | 'sessions'>): string {
+export function uniqueSessionId(ctx: Pick<Context, 'clock' | 'sessions'>): string {
   const existing = new Set(ctx.sessions.ids());
   for (;;) {
     const id = newSessionId(ctx.clock.now());

@@ -12,7 +12,11 @@ export async function resumeCommand(options: ResumeOptions, ctx: Context): Promi
   const id = ctx.sessions.resolve(options.session, (session) => session.status === 'in-progress');
   const session = ctx.sessions.load(id);
   if (session.status === 'finished') throw new UserError(`session ${id} is finished; nothing to resume (coach report ${id} shows it)`);
-  ctx.stdout.write(ctx.style.dim(`Resuming ${session.kind} ${id}: ${session.questions.filter((item) => item.status !== 'unasked').length} of ${session.questions.length} questions done.\n\n`));
-  const { runInteractiveQuiz } = await import('../ui/quizFlow.js');
-  return runInteractiveQuiz(session, ctx);
+  const progress =
+    session.kind === 'interview'
+      ? `${session.questions[0]!.phases!.filter((phase) => phase.status !== 'unasked').length} of ${session.questions[0]!.phases!.length} phases done`
+      : `${session.questions.filter((item) => item.status !== 'unasked').length} of ${session.questions.length} questions done`;
+  ctx.stdout.write(ctx.style.dim(`Resuming ${session.kind} ${id}: ${progress}.\n\n`));
+  if (session.kind === 'interview') return (await import('../ui/interviewFlow.js')).runInteractiveInterview(session, ctx);
+  return (await import('../ui/quizFlow.js')).runInteractiveQuiz(session, ctx);
 }

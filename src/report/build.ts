@@ -55,7 +55,8 @@ function reportQuestion(item: SessionQuestion): ReportQuestion {
   if (question.type === 'design') {
     const phases = question.phases.map((phase, index) => reportPhase(phase, item.phases?.[index]));
     const phaseGrades = phases.map((phase) => phase.grade);
-    return { ...base, seconds: sumOrNull(phases.map((phase) => phase.seconds)), phases, grade: combineGrades(phaseGrades), grades: [] };
+    const budgetSeconds = phases.reduce((sum, phase) => sum + phase.budgetSeconds, 0);
+    return { ...base, seconds: sumOrNull(phases.map((phase) => phase.seconds)), budgetSeconds, phases, grade: combineGrades(phaseGrades), grades: [] };
   }
   return { ...base, grade: reportGrade(item.grades), grades: item.grades.map(gradeEntry) };
 }
@@ -67,7 +68,7 @@ function reportPhase(phase: { id: string; title: string; prompt: string; minutes
     prompt: phase.prompt,
     answer: record?.answer?.text ?? null,
     seconds: record?.answer?.seconds ?? null,
-    budgetSeconds: Math.round(phase.minutes * 60),
+    budgetSeconds: record?.budgetSeconds ?? Math.round(phase.minutes * 60),
     followUp: record?.followUp ?? null,
     grade: reportGrade(record?.grades ?? []),
     grades: (record?.grades ?? []).map(gradeEntry),

@@ -27,6 +27,10 @@ export type Answer = z.infer<typeof AnswerSchema>;
 export const PhaseRecordSchema = z.object({
   id: z.string(),
   status: z.enum(['unasked', 'answered', 'skipped']),
+  /** This phase's budget, after any --minutes scaling. */
+  budgetSeconds: z.number(),
+  /** Time spent so far; saved every few seconds while the phase runs, so a resume restores it. */
+  elapsedSeconds: z.number(),
   answer: AnswerSchema.nullable(),
   followUp: z.object({ question: z.string(), answer: z.string().nullable() }).nullable(),
   grades: z.array(GradeSchema),

@@ -33,7 +33,10 @@ export function createSession({ id, kind, nowMs, seed, picked, settings }: NewSe
 function newSessionQuestion(topic: string, question: Question): SessionQuestion {
   const base: SessionQuestion = { topic, question: structuredClone(question), status: 'unasked', answer: null, grades: [] };
   if (question.type !== 'design') return base;
-  return { ...base, phases: question.phases.map((phase) => ({ id: phase.id, status: 'unasked', answer: null, followUp: null, grades: [] })) };
+  return {
+    ...base,
+    phases: question.phases.map((phase) => ({ id: phase.id, status: 'unasked', budgetSeconds: Math.round(phase.minutes * 60), elapsedSeconds: 0, answer: null, followUp: null, grades: [] })),
+  };
 }
 
 export function recordAnswer(session: Session, index: number, answer: Answer | null, nowMs: number): void {
@@ -61,4 +64,19 @@ export function nextUnasked(session: Session): number {
 
 export function secondsBetween(startMs: number, endMs: number): number {
   return Math.max(0, Math.round((endMs - startMs) / 1000));
+}
+
+export function phaseRecord(session: Session, index: number, phaseIndex: number) {
+  return session.questions[index]!.phases![phaseIndex]!;
+}
+
+/** Marks the design question itself answered once any phase is, skipped if none was. */
+export function settleDesignQuestion(session: Session, index: number, nowMs: number): void {
+  const item = session.questions[index]!;
+  const phases = item.phases ?? [];
+  if (phases.some((phase) => phase.status === 'unasked')) return;
+  item.status = phases.some((phase) => phase.status === 'answered') ? 'answered' : 'skipped';
+  const seconds = phases.reduce((sum, phase) => sum + phase.elapsedSeconds, 0);
+  item.answer = { text: null, choice: null, startedAt: phases.find((phase) => phase.answer?.startedAt)?.answer?.startedAt ?? null, submittedAt: isoAt(nowMs), seconds, via: phases.some((phase) => phase.answer?.via === 'script') ? 'script' : 'typed' };
+  session.updatedAt = isoAt(nowMs);
 }

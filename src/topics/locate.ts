@@ -27,7 +27,16 @@ export function locateDocument(source: string, file: string): LocatedDocument {
   });
 
   if (syntaxProblems.length === 0) syntaxProblems.push(...aliasProblems(document, file, at));
-  const value = syntaxProblems.length > 0 ? undefined : document.toJS({ maxAliasCount: 1000 });
+  let value: unknown;
+  if (syntaxProblems.length === 0) {
+    try {
+      value = document.toJS({ maxAliasCount: 1000 });
+    } catch (error) {
+      // yaml reports some structural errors (a merge key whose value is not a
+      // mapping) only by throwing from toJS; point at the first merge key.
+      syntaxProblems.push({ file, ...at(firstMergeKeyOffset(document)), message: `YAML syntax: ${(error as Error).message}` });
+    }
+  }
 
   return {
     syntaxProblems,
@@ -85,6 +94,20 @@ function aliasProblems(document: Document, file: string, at: (offset: number) =>
     },
   });
   return problems;
+}
+
+function firstMergeKeyOffset(document: Document): number {
+  let offset = 0;
+  visit(document, {
+    Pair(_key, pair) {
+      if (isScalar(pair.key) && (pair.key.source === '<<' || pair.key.value === '<<') && pair.key.range) {
+        offset = pair.key.range[0];
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return offset;
 }
 
 /** yaml's messages end with " at line N, column M:" and a code frame; we print our own position. */

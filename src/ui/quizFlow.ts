@@ -3,15 +3,13 @@ import type { Context } from '../context.js';
 import { ExitCode } from '../errors.js';
 import { gradeChoice, isCorrectPick, letterFor } from '../grading/choice.js';
 import { gradeStatus } from '../grading/grade.js';
-import { selfGrade } from '../grading/rubric.js';
 import { isoAt, type Session, type SessionQuestion } from '../session/model.js';
 import { addGrade, finishSession, recordAnswer, secondsBetween } from '../session/record.js';
 import { choiceAnswer, skippedGradeFor } from '../session/scripted.js';
 import type { ChoiceQuestion, ShortQuestion } from '../topics/model.js';
 import { formatDuration } from './clockText.js';
 import { createPrompter, isInterrupt, type Prompter } from './prompter.js';
-import { sideBySide } from './sideBySide.js';
-import { formatPoints } from './summary.js';
+import { announceSelfGrade, askSelfGrade } from './selfGrade.js';
 
 /**
  * The interactive quiz: each question asked in the terminal, saved the moment it
@@ -157,13 +155,10 @@ export async function selfGradeStep(session: Session, index: number, ctx: Contex
   const item = session.questions[index]!;
   const question = item.question as ShortQuestion;
   const yours = item.answer?.via === 'flip' ? '(flip mode: you answered in your head)' : (item.answer?.text ?? '');
-  ctx.stdout.write(`\n${sideBySide({ title: 'Your answer', text: yours }, { title: 'Model answer', text: question.modelAnswer ?? '(this question has no model answer; grade against the rubric)' }, ctx.stdout.columns ?? 80, ctx.style)}\n`);
-  const marks = await ask.checklist({ message: 'Grade yourself against the rubric', criteria: question.rubric });
-  const now = ctx.clock.now();
-  const grade = selfGrade(question.rubric, marks, isoAt(now));
-  addGrade(session, index, grade, now);
+  const grade = await askSelfGrade(ctx, ask, { yours, model: question.modelAnswer, rubric: question.rubric });
+  addGrade(session, index, grade, ctx.clock.now());
   save();
-  ctx.stdout.write(`${ctx.style.bold('Self-grade:')} ${formatPoints(grade.earned)} / ${grade.possible}\n\n`);
+  announceSelfGrade(ctx, grade);
 }
 
 function skip(session: Session, index: number, ctx: Context): void {

@@ -1,6 +1,7 @@
 import type { Report } from '../report/schema.js';
 import type { WeakCriterion } from '../report/weakest.js';
 import type { Style } from './style.js';
+import { renderTimeChart } from './timeChart.js';
 
 /** The end-of-session summary: score, verdict, weakest criteria, where things are. */
 export function renderSummary(report: Report, weakest: readonly WeakCriterion[], sessionPath: string, style: Style): string {
@@ -14,6 +15,12 @@ export function renderSummary(report: Report, weakest: readonly WeakCriterion[],
     lines.push(`${style.bold('Score:')} ${colour(`${formatPoints(earned)} / ${formatPoints(possible)} (${percent}%)`)}  ${style.bold('Verdict:')} ${colour(report.verdict ?? '')}`);
   }
   lines.push(style.dim(`${answered} answered, ${report.questions.length - answered} skipped${report.pending > 0 ? `, ${report.pending} awaiting a grade (coach grade ${report.id} --self)` : ''}`));
+  for (const question of report.questions) {
+    if (!question.phases) continue;
+    lines.push('', style.bold('Time per phase:'), renderTimeChart(question.phases, style));
+    const over = question.phases.filter((phase) => phase.seconds !== null && phase.seconds > phase.budgetSeconds).map((phase) => phase.title);
+    if (over.length > 0) lines.push(style.red(`Over time: ${over.join(', ')}`));
+  }
   if (weakest.length > 0) {
     lines.push('', style.bold('Weakest criteria:'));
     for (const weak of weakest) {

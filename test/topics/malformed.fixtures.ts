@@ -28,6 +28,7 @@ export const MALFORMED: MalformedFixture[] = [
   },
   { name: 'unclosed quote', source: 'id: t\ntitle: "T\nquestions: []\n', problems: ['4:1  YAML syntax: Missing closing "quote'] },
   { name: 'alias without anchor', source: 'id: t\ntitle: *missing\nquestions: []\n', problems: ['2:8  YAML syntax: alias *missing has no anchor &missing before it'] },
+  { name: 'merge key without a mapping', source: 'id: t\ntitle: T\nbase:\n  <<:\n', problems: ['4:3  YAML syntax: Merge sources must be maps or map aliases'] },
   { name: 'empty file', source: '', problems: ['1:1  file is empty: expected a topic mapping with id, title and questions'] },
   { name: 'comments only', source: '# nothing here\n\n# yet\n', problems: ['1:1  file is empty: expected a topic mapping with id, title and questions'] },
   { name: 'top level is a list', source: '# c\n- a\n- b\n', problems: ['2:1  (top level): expected a mapping with id, title and questions, found a list'] },

@@ -82,7 +82,7 @@ describe('multilineInput', () => {
     events.type('first');
     events.keypress('enter');
     events.keypress('up');
-    expect(getScreen()).toMatch(/│ first\n│ $/m);
+    expect(getScreen()).toMatch(/│ first\n│ ?$/m);
     events.keypress(ctrl('d'));
     await expect(answer).resolves.toEqual({ text: 'first', via: 'typed' });
   });
