@@ -1,0 +1,100 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { UserError } from '../errors.js';
+import type { Env } from '../paths.js';
+
+/**
+ * config.yaml and the LLM settings resolved from it. Precedence: flag >
+ * environment > file > default. The API key is read from the environment only:
+ * interview-coach never writes it anywhere.
+ */
+export const ConfigFileSchema = z.strictObject({
+  llm: z
+    .strictObject({
+      baseURL: z.url().optional(),
+      model: z.string().min(1).optional(),
+      concurrency: z.int().min(1).max(32).optional(),
+      timeoutSeconds: z.number().positive().max(600).optional(),
+    })
+    .optional(),
+});
+export type ConfigFile = z.infer<typeof ConfigFileSchema>;
+
+export const DEFAULT_MODEL = 'gpt-4o-mini';
+export const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
+export const DEFAULT_CONCURRENCY = 4;
+export const DEFAULT_TIMEOUT_SECONDS = 60;
+
+export interface LlmSettings {
+  /** A key or a base URL is set. */
+  configured: boolean;
+  apiKey: string | undefined;
+  baseURL: string;
+  model: string;
+  concurrency: number;
+  timeoutMs: number;
+  maxRetries: number;
+  sources: Record<'apiKey' | 'baseURL' | 'model' | 'concurrency' | 'timeout', 'flag' | 'environment' | 'config file' | 'default' | 'not set'>;
+}
+
+export function configPath(configDir: string): string {
+  return join(configDir, 'config.yaml');
+}
+
+export function readConfigFile(path: string): ConfigFile {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
+    throw error;
+  }
+  let value: unknown;
+  try {
+    value = parse(text) ?? {};
+  } catch (error) {
+    throw new UserError(`${path}: not valid YAML (${(error as Error).message.split('\n')[0]})`);
+  }
+  const parsed = ConfigFileSchema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const detail = issue.code === 'unrecognized_keys' ? `unknown setting ${issue.keys.join(', ')}` : issue.message;
+    throw new UserError(`${path}: ${issue.path.join('.') || 'top level'}: ${detail}`);
+  }
+  return parsed.data;
+}
+
+export interface LlmFlags {
+  concurrency?: number;
+  model?: string;
+}
+
+export function resolveLlmSettings(env: Env, file: ConfigFile, flags: LlmFlags = {}): LlmSettings {
+  const apiKey = nonEmpty(env.OPENAI_API_KEY);
+  const envBase = nonEmpty(env.OPENAI_BASE_URL);
+  const envModel = nonEmpty(env.COACH_MODEL);
+  const envConcurrency = nonEmpty(env.COACH_CONCURRENCY);
+  if (envConcurrency !== undefined && !/^\d+$/.test(envConcurrency)) throw new UserError(`COACH_CONCURRENCY: expected a whole number, got "${envConcurrency}"`);
+  const pick = <T>(flag: T | undefined, fromEnv: T | undefined, fromFile: T | undefined, fallback: T) =>
+    flag !== undefined ? { value: flag, source: 'flag' as const } : fromEnv !== undefined ? { value: fromEnv, source: 'environment' as const } : fromFile !== undefined ? { value: fromFile, source: 'config file' as const } : { value: fallback, source: 'default' as const };
+  const baseURL = pick(undefined, envBase, file.llm?.baseURL, DEFAULT_BASE_URL);
+  const model = pick(flags.model, envModel, file.llm?.model, DEFAULT_MODEL);
+  const concurrency = pick(flags.concurrency, envConcurrency === undefined ? undefined : Number(envConcurrency), file.llm?.concurrency, DEFAULT_CONCURRENCY);
+  const timeout = pick(undefined, undefined, file.llm?.timeoutSeconds, DEFAULT_TIMEOUT_SECONDS);
+  return {
+    configured: apiKey !== undefined || baseURL.source !== 'default',
+    apiKey,
+    baseURL: baseURL.value,
+    model: model.value,
+    concurrency: Math.max(1, concurrency.value),
+    timeoutMs: timeout.value * 1000,
+    maxRetries: 2,
+    sources: { apiKey: apiKey ? 'environment' : 'not set', baseURL: baseURL.source, model: model.source, concurrency: concurrency.source, timeout: timeout.source },
+  };
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
+}

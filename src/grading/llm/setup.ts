@@ -1,0 +1,41 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Context } from '../../context.js';
+import { configPath, readConfigFile, resolveLlmSettings, type LlmFlags, type LlmSettings } from '../../config/settings.js';
+import { writeFileAtomic } from '../../session/store.js';
+import { ResponseCache } from './cache.js';
+import { CapabilityMemory } from './capabilities.js';
+import { LlmGrader } from './grader.js';
+import { openaiTransport } from './openaiTransport.js';
+import { loadTemplate } from './templates.js';
+
+export function llmSettings(ctx: Pick<Context, 'env' | 'paths'>, flags: LlmFlags = {}): LlmSettings {
+  return resolveLlmSettings(ctx.env, readConfigFile(configPath(ctx.paths.configDir)), flags);
+}
+
+/** The grader with its real ports: the openai SDK, the response cache and the capability memory in the data folder. */
+export async function createLlmGrader(ctx: Pick<Context, 'paths' | 'clock'>, settings: LlmSettings): Promise<LlmGrader> {
+  return new LlmGrader({
+    transport: await openaiTransport(settings),
+    cache: new ResponseCache(join(ctx.paths.dataDir, 'llm-cache')),
+    capabilities: new CapabilityMemory(join(ctx.paths.dataDir, 'llm-capabilities.json')),
+    template: loadTemplate(join(ctx.paths.packageRoot, 'prompts'), 'grader'),
+    secret: graderSecret(ctx.paths.dataDir),
+    clock: ctx.clock,
+  });
+}
+
+/** A per-installation secret for answer tags (see request.ts), created once. */
+function graderSecret(dataDir: string): string {
+  const path = join(dataDir, 'grader-secret');
+  try {
+    return readFileSync(path, 'utf8').trim();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('hex');
+  writeFileAtomic(path, secret);
+  return secret;
+}
