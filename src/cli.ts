@@ -114,6 +114,7 @@ export function buildProgram(io: Io, dispatch: Dispatch, setExitCode: (code: Exi
     .option('--time-limit <duration>', 'a time limit for the whole quiz: minutes (15) or 90s, 15m, 1h')
     .option('--flip', 'flashcard mode: think, reveal the model answer, then self-grade')
     .option('--answers <file>', 'run by script: answers from a YAML or JSON file (see README)')
+    .option('--grader <who>', 'llm or self (default: llm when a model is configured, else self)')
     .addHelpText(
       'after',
       examples('coach quiz caching', 'coach quiz caching databases --count 5 --difficulty medium,hard', 'coach quiz --type choice --seed 42', 'coach quiz --flip --time-limit 20m', 'coach quiz caching --answers answers.yaml --json'),
@@ -128,6 +129,7 @@ export function buildProgram(io: Io, dispatch: Dispatch, setExitCode: (code: Exi
     .option('--topic <id>', 'only offer design questions from this topic in the picker')
     .option('--difficulty <level>', 'only offer design questions of this difficulty in the picker')
     .option('--answers <file>', 'run by script: per phase answer, seconds, followUp and self marks (see README)')
+    .option('--grader <who>', 'llm or self (default: llm when a model is configured, else self)')
     .addHelpText('after', examples('coach interview', 'coach interview design-api-rate-limiter', 'coach interview design-url-shortener --minutes 30', 'coach interview design-news-feed --answers interview.yaml --json'))
     .action(action('interview', (question, options) => ({ question: question as string | undefined, ...(options as object) })));
 
@@ -140,10 +142,12 @@ export function buildProgram(io: Io, dispatch: Dispatch, setExitCode: (code: Exi
 
   program
     .command('grade')
-    .description('grade what is still pending in a saved session, against each rubric')
+    .description('(re)grade a saved session against each rubric: by the configured model, or yourself')
     .argument('[session]', 'a session id, a unique prefix, or latest (default)')
-    .option('--self', 'self-grade with the rubric checklist (the default)')
-    .addHelpText('after', examples('coach grade --self', 'coach grade 20261127-2130 --self'))
+    .option('--llm', 'grade every answer with the configured model (default when one is configured)')
+    .option('--self', 'self-grade what has no grade yet, with the rubric checklist (default otherwise)')
+    .option('--concurrency <n>', 'model requests in flight at once (default 4)')
+    .addHelpText('after', examples('coach grade', 'coach grade 20261127-2130 --llm --concurrency 8', 'coach grade latest --self'))
     .action(action('grade', (session, options) => ({ session: session as string | undefined, ...(options as object) })));
 
   program

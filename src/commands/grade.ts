@@ -1,17 +1,45 @@
 import type { Context } from '../context.js';
-import { ExitCode } from '../errors.js';
+import { ExitCode, UsageError } from '../errors.js';
 import { gradeStatus } from '../grading/grade.js';
+import { llmSettings } from '../grading/llm/setup.js';
+import type { Session } from '../session/model.js';
+import { parsePositiveInt } from './quizOptions.js';
 import { assertCanAsk } from './quiz.js';
+import { assertLlmConfigured, gradeSessionWithModel } from './llmGrading.js';
+import { printSessionOutcome } from './sessionOutcome.js';
 
 export interface GradeOptions {
   session?: string;
   self?: boolean;
+  llm?: boolean;
+  concurrency?: string;
 }
 
-/** Self-grades every short answer of a session that has no grade yet (pending, or a failed model attempt). */
+/**
+ * (Re)grades a saved session. --llm grades every answer with the configured
+ * model (unchanged ones come from the cache, so a repeat costs nothing);
+ * --self grades what has no grade yet, with the rubric checklist. Without
+ * either: --llm when a model is configured, else --self.
+ */
 export async function gradeCommand(options: GradeOptions, ctx: Context): Promise<ExitCode> {
+  if (options.self && options.llm) throw new UsageError('choose one of --self and --llm');
+  const concurrency = options.concurrency === undefined ? undefined : parsePositiveInt(options.concurrency, '--concurrency');
+  const settings = llmSettings(ctx, { concurrency });
+  const useModel = options.llm === true || (!options.self && settings.configured);
   const id = ctx.sessions.resolve(options.session);
   const session = ctx.sessions.load(id);
+  if (useModel) {
+    assertLlmConfigured(settings);
+    const outcome = await gradeSessionWithModel(session, ctx, settings, { onlyPending: false });
+    if (outcome.graded + outcome.failed.length === 0) ctx.stderr.write(`Nothing to grade in ${id}: no answered short questions or interview phases.\n`);
+    printSessionOutcome(session, ctx);
+    return outcome.failed.length > 0 ? ExitCode.failure : ExitCode.ok;
+  }
+  return selfGradePending(session, ctx);
+}
+
+async function selfGradePending(session: Session, ctx: Context): Promise<ExitCode> {
+  const id = session.id;
   const waiting = session.questions.flatMap((item, index) => (item.question.type === 'short' && item.status === 'answered' && gradeStatus(item.grades) !== 'graded' ? [index] : []));
   const phases = session.questions.flatMap((item, index) =>
     item.question.type === 'design' ? item.question.phases.flatMap((phase, phaseIndex) => (item.phases?.[phaseIndex]?.status === 'answered' && gradeStatus(item.phases[phaseIndex]!.grades) !== 'graded' ? [{ index, phase, phaseIndex }] : [])) : [],
@@ -21,12 +49,7 @@ export async function gradeCommand(options: GradeOptions, ctx: Context): Promise
     return ExitCode.ok;
   }
   assertCanAsk(ctx, 'coach grade --self');
-  const [{ createPrompter, isInterrupt }, { selfGradeStep }, { printSessionOutcome }, { askSelfGrade, announceSelfGrade }] = await Promise.all([
-    import('../ui/prompter.js'),
-    import('../ui/quizFlow.js'),
-    import('./sessionOutcome.js'),
-    import('../ui/selfGrade.js'),
-  ]);
+  const [{ createPrompter, isInterrupt }, { selfGradeStep }, { askSelfGrade, announceSelfGrade }] = await Promise.all([import('../ui/prompter.js'), import('../ui/quizFlow.js'), import('../ui/selfGrade.js')]);
   const ask = await createPrompter(ctx);
   const count = waiting.length + phases.length;
   ctx.stdout.write(`${count} answer${count === 1 ? '' : 's'} to grade in ${id}.\n`);

@@ -10,7 +10,10 @@ import { resolveQuestionId, type Picked } from '../session/select.js';
 import { loadTopics } from '../topics/loader.js';
 import type { Topic } from '../topics/model.js';
 import { DIFFICULTIES } from '../topics/schema.js';
-import { assertCanAsk, uniqueSessionId } from './quiz.js';
+import { assertCanAsk, chooseGrader, uniqueSessionId } from './quiz.js';
+import { parseGrader } from './quizOptions.js';
+import { llmSettings } from '../grading/llm/setup.js';
+import { gradeSessionWithModel } from './llmGrading.js';
 import { printSessionOutcome } from './sessionOutcome.js';
 import { reportTopicProblems } from './topicProblems.js';
 
@@ -20,11 +23,14 @@ export interface InterviewOptions {
   answers?: string;
   topic?: string;
   difficulty?: string;
+  grader?: string;
 }
 
 export async function interviewCommand(options: InterviewOptions, ctx: Context): Promise<ExitCode> {
   const minutes = options.minutes === undefined ? undefined : parseMinutes(options.minutes);
   if (!options.answers) assertCanAsk(ctx, 'coach interview');
+  const settings = llmSettings(ctx);
+  const grader = chooseGrader(parseGrader(options.grader), settings);
   const { topics: loaded, problems } = await loadTopics(ctx.topicSources, { strict: ctx.strict });
   reportTopicProblems(problems, ctx);
   const topics = loaded.map((entry) => entry.topic);
@@ -42,7 +48,7 @@ export async function interviewCommand(options: InterviewOptions, ctx: Context):
     }
   }
 
-  const session = createSession({ id: uniqueSessionId(ctx), kind: 'interview', nowMs: ctx.clock.now(), seed: null, picked: [picked], settings: { flip: false, timeLimitSeconds: null, scripted: raw !== null } });
+  const session = createSession({ id: uniqueSessionId(ctx), kind: 'interview', nowMs: ctx.clock.now(), seed: null, picked: [picked], settings: { flip: false, timeLimitSeconds: null, scripted: raw !== null, grader } });
   const question = picked.question.type === 'design' ? picked.question : undefined;
   const budgets = phaseBudgets(question!.phases.map((phase) => phase.minutes), minutes);
   session.questions[0]!.phases!.forEach((record, index) => (record.budgetSeconds = budgets[index]!));
@@ -50,8 +56,9 @@ export async function interviewCommand(options: InterviewOptions, ctx: Context):
 
   if (raw) {
     runScriptedInterview(session, scripted, { clock: ctx.clock, save: (updated) => ctx.sessions.save(updated) });
+    const outcome = grader === 'llm' ? await gradeSessionWithModel(session, ctx, settings, { onlyPending: true }) : { failed: [] };
     printSessionOutcome(session, ctx);
-    return ExitCode.ok;
+    return outcome.failed.length > 0 ? ExitCode.failure : ExitCode.ok;
   }
   const { runInteractiveInterview } = await import('../ui/interviewFlow.js');
   return runInteractiveInterview(session, ctx);

@@ -13,12 +13,17 @@ import type { Topic } from '../topics/model.js';
 import { planQuiz, type QuizOptions, type QuizPlan } from './quizOptions.js';
 import { printSessionOutcome } from './sessionOutcome.js';
 import { reportTopicProblems } from './topicProblems.js';
+import { llmSettings } from '../grading/llm/setup.js';
+import type { LlmSettings } from '../config/settings.js';
+import { assertLlmConfigured, gradeSessionWithModel } from './llmGrading.js';
 
 export type { QuizOptions };
 
 export async function quizCommand(options: QuizOptions, ctx: Context): Promise<ExitCode> {
   const plan = planQuiz(options, () => Math.floor(Math.random() * 0x100000000));
   if (!plan.answersFile) assertCanAsk(ctx, 'coach quiz');
+  const settings = llmSettings(ctx);
+  const grader = chooseGrader(plan.grader, settings);
   const { topics: loaded, problems } = await loadTopics(ctx.topicSources, { strict: ctx.strict });
   reportTopicProblems(problems, ctx);
   const topics = loaded.map((entry) => entry.topic);
@@ -36,14 +41,15 @@ export async function quizCommand(options: QuizOptions, ctx: Context): Promise<E
     nowMs: ctx.clock.now(),
     seed,
     picked,
-    settings: { flip: plan.flip, timeLimitSeconds: plan.timeLimitSeconds, scripted: bound !== null },
+    settings: { flip: plan.flip, timeLimitSeconds: plan.timeLimitSeconds, scripted: bound !== null, grader },
   });
   ctx.sessions.save(session);
 
   if (bound) {
     runScriptedQuiz(session, bound, { clock: ctx.clock, save: (updated: Session) => ctx.sessions.save(updated) });
+    const outcome = grader === 'llm' ? await gradeSessionWithModel(session, ctx, settings, { onlyPending: true }) : { failed: [] };
     printSessionOutcome(session, ctx);
-    return ExitCode.ok;
+    return outcome.failed.length > 0 ? ExitCode.failure : ExitCode.ok;
   }
   const { runInteractiveQuiz } = await import('../ui/quizFlow.js');
   return runInteractiveQuiz(session, ctx);
@@ -55,6 +61,12 @@ async function pickTopics(topics: readonly Topic[], ctx: Context): Promise<strin
   const ask = await createPrompter(ctx);
   const options = [...topics].sort((a, b) => (a.id < b.id ? -1 : 1)).map((topic) => ({ name: `${topic.title} (${topic.id})`, value: topic.id }));
   return ask.pickMany('Which topics? (space to select, Enter to start; none selected means all)', options);
+}
+
+/** Default: the model when one is configured, else the candidate. Asking for llm without one is an error. */
+export function chooseGrader(requested: 'self' | 'llm' | null, settings: LlmSettings): 'self' | 'llm' {
+  if (requested === 'llm') assertLlmConfigured(settings);
+  return requested ?? (settings.configured ? 'llm' : 'self');
 }
 
 export function assertCanAsk(ctx: Pick<Context, 'json' | 'interactive'>, command: string): void {

@@ -14,6 +14,7 @@ export interface QuizOptions {
   timeLimit?: string;
   flip?: boolean;
   answers?: string;
+  grader?: string;
 }
 
 export interface QuizPlan {
@@ -23,6 +24,7 @@ export interface QuizPlan {
   timeLimitSeconds: number | null;
   flip: boolean;
   answersFile: string | null;
+  grader: 'self' | 'llm' | null;
 }
 
 const QUIZ_TYPES: QuestionType[] = ['choice', 'short'];
@@ -40,7 +42,14 @@ export function planQuiz(options: QuizOptions, randomSeed: () => number): QuizPl
     timeLimitSeconds: options.timeLimit === undefined ? null : parseDuration(options.timeLimit, '--time-limit'),
     flip: options.flip === true,
     answersFile: options.answers ?? null,
+    grader: parseGrader(options.grader),
   };
+}
+
+export function parseGrader(value: string | undefined): 'self' | 'llm' | null {
+  if (value === undefined) return null;
+  if (value === 'self' || value === 'llm') return value;
+  throw new UsageError(`--grader: expected llm or self, got "${value}"`);
 }
 
 function parseTypes(value: string | undefined): QuestionType[] {

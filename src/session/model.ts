@@ -63,6 +63,8 @@ export const SessionSchema = z.object({
     flip: z.boolean(),
     timeLimitSeconds: z.number().nullable(),
     scripted: z.boolean(),
+    /** Who grades short answers and interview phases: the candidate, or the configured model. */
+    grader: z.enum(['self', 'llm']),
   }),
   questions: z.array(SessionQuestionSchema),
 });

@@ -11,6 +11,8 @@ import type { DesignQuestion, Phase } from '../topics/model.js';
 import { formatDuration } from './clockText.js';
 import { createPrompter, isInterrupt, type Prompter } from './prompter.js';
 import { announceSelfGrade, askSelfGrade } from './selfGrade.js';
+import { renderModelGrade } from './modelGrade.js';
+import { withProgress } from './progress.js';
 
 /** How often a running phase saves its clock, so a crash loses at most this much time. */
 export const CLOCK_SAVE_MS = 5000;
@@ -26,10 +28,11 @@ export async function runInteractiveInterview(session: Session, ctx: Context): P
   const ask = await createPrompter(ctx);
   const save = () => ctx.sessions.save(session);
   const question = session.questions[0]!.question as DesignQuestion;
+  const writeFollowUp = session.settings.grader === 'llm' ? await (await import('../grading/llm/setup.js')).createFollowUpWriter(ctx) : null;
   try {
     if (session.questions[0]!.phases!.every((record) => record.status === 'unasked' && record.elapsedSeconds === 0)) await brief(question, session, ctx, ask);
     for (const [phaseIndex, phase] of question.phases.entries()) {
-      if (phaseRecord(session, 0, phaseIndex).status === 'unasked') await runPhase(session, phaseIndex, phase, ctx, ask, save);
+      if (phaseRecord(session, 0, phaseIndex).status === 'unasked') await runPhase(session, phaseIndex, phase, ctx, ask, save, writeFollowUp);
     }
     settleDesignQuestion(session, 0, ctx.clock.now());
     save();
@@ -64,7 +67,9 @@ async function brief(question: DesignQuestion, session: Session, ctx: Context, a
   await ask.pressEnter('Press Enter to start the clock');
 }
 
-async function runPhase(session: Session, phaseIndex: number, phase: Phase, ctx: Context, ask: Prompter, save: () => void): Promise<void> {
+type FollowUpWriter = (input: { scenario: string; phaseTitle: string; phasePrompt: string; rubric: Phase['rubric']; answer: string }) => Promise<string | null>;
+
+async function runPhase(session: Session, phaseIndex: number, phase: Phase, ctx: Context, ask: Prompter, save: () => void, writeFollowUp: FollowUpWriter | null): Promise<void> {
   const record = phaseRecord(session, 0, phaseIndex);
   const clock = new PhaseClock(ctx.clock, record.elapsedSeconds);
   const header = interviewHeader(session, phaseIndex, phase, clock, ctx);
@@ -84,8 +89,10 @@ async function runPhase(session: Session, phaseIndex: number, phase: Phase, ctx:
       record.answer = { text: result.text, choice: null, startedAt: isoAt(clock.startedAtMs()), submittedAt: isoAt(ctx.clock.now()), seconds: clock.elapsedSeconds(), via: result.via };
       saveClock();
     }
-    const followUp = phase.followUps?.[0];
+    const followUp = record.followUp?.question ?? (await chooseFollowUp(session, phase, record.answer!.text ?? '', ctx, writeFollowUp));
     if (followUp) {
+      record.followUp = { question: followUp, answer: null };
+      saveClock();
       const result = await ask.multiline({ message: `${ctx.style.bold('Follow-up:')} ${followUp}`, header });
       record.followUp = { question: followUp, answer: result.text.trim() === '' ? null : result.text };
     }
@@ -108,6 +115,15 @@ function skipPhase(record: PhaseRecord, phase: Phase, clock: PhaseClock, ctx: Co
   ctx.stdout.write(ctx.style.dim(`Skipped ${phase.title}.\n\n`));
 }
 
+/** With a model configured it writes the follow-up from the answer; otherwise, or if it fails, the phase's own. */
+async function chooseFollowUp(session: Session, phase: Phase, answer: string, ctx: Context, writeFollowUp: FollowUpWriter | null): Promise<string | undefined> {
+  const fallback = phase.followUps?.[0];
+  if (!writeFollowUp) return fallback;
+  const scenario = session.questions[0]!.question.prompt;
+  const written = await withProgress(ctx, 'The interviewer is thinking…', () => writeFollowUp({ scenario, phaseTitle: phase.title, phasePrompt: phase.prompt, rubric: phase.rubric, answer }));
+  return written ?? fallback;
+}
+
 /** The live header: this phase's countdown and the whole interview's, coloured by how much is left. */
 function interviewHeader(session: Session, phaseIndex: number, phase: Phase, clock: PhaseClock, ctx: Context): () => string {
   const records = session.questions[0]!.phases!;
@@ -126,11 +142,28 @@ function interviewHeader(session: Session, phaseIndex: number, phase: Phase, clo
 }
 
 async function gradePhases(session: Session, question: DesignQuestion, ctx: Context, ask: Prompter, save: () => void): Promise<void> {
+  if (session.settings.grader === 'llm') {
+    const { llmSettings } = await import('../grading/llm/setup.js');
+    const { gradeSessionWithModel } = await import('../commands/llmGrading.js');
+    await gradeSessionWithModel(session, ctx, llmSettings(ctx), { onlyPending: true });
+    question.phases.forEach((phase, index) => {
+      const record = phaseRecord(session, 0, index);
+      const latest = record.grades.at(-1);
+      if (record.status === 'answered' && latest?.kind === 'model') ctx.stdout.write(`\n${ctx.style.bold(phase.title)}\n${renderModelGrade(latest, phase.rubric, ctx.style)}`);
+    });
+  }
   const waiting = question.phases.flatMap((phase, index) => {
     const record = phaseRecord(session, 0, index);
-    return record.status === 'answered' && gradeStatus(record.grades) === 'pending' ? [{ phase, record }] : [];
+    return record.status === 'answered' && gradeStatus(record.grades) !== 'graded' ? [{ phase, record }] : [];
   });
   if (waiting.length === 0) return;
+  if (session.settings.grader === 'llm') {
+    const next = await ask.pick(`The model could not grade ${waiting.length} phase${waiting.length === 1 ? '' : 's'}. What now?`, [
+      { name: 'Self-grade them now', value: 'self' as const },
+      { name: `Leave them for later (coach grade ${session.id})`, value: 'later' as const },
+    ]);
+    if (next === 'later') return;
+  }
   ctx.stdout.write(`\n${ctx.style.bold("Time's over: grade each phase against its rubric.")}\n`);
   for (const { phase, record } of waiting) {
     ctx.stdout.write(`\n${ctx.style.bold(phase.title)}\n${phase.prompt.trim()}\n`);

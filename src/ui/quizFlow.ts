@@ -10,6 +10,10 @@ import type { ChoiceQuestion, ShortQuestion } from '../topics/model.js';
 import { formatDuration } from './clockText.js';
 import { createPrompter, isInterrupt, type Prompter } from './prompter.js';
 import { announceSelfGrade, askSelfGrade } from './selfGrade.js';
+import type { LlmGrader } from '../grading/llm/grader.js';
+import { renderModelGrade } from './modelGrade.js';
+import { withProgress } from './progress.js';
+import { sideBySide } from './sideBySide.js';
 
 /**
  * The interactive quiz: each question asked in the terminal, saved the moment it
@@ -35,6 +39,7 @@ export async function runInteractiveQuiz(session: Session, ctx: Context): Promis
 }
 
 async function askRemaining(session: Session, ctx: Context, ask: Prompter, save: () => void): Promise<void> {
+  const model = lazyModelGrader(ctx);
   const limit = session.settings.timeLimitSeconds;
   const spentBefore = () => session.questions.reduce((sum, item) => sum + (item.answer?.seconds ?? 0), 0);
   for (const [index, item] of session.questions.entries()) {
@@ -48,13 +53,16 @@ async function askRemaining(session: Session, ctx: Context, ask: Prompter, save:
       if (item.question.type === 'choice') await askChoice(session, index, item.question, ctx, ask, timer, save);
       else if (item.question.type === 'short') await askShort(session, index, item.question, ctx, ask, timer, save);
     }
-    if (needsSelfGrade(item)) await selfGradeStep(session, index, ctx, ask, save);
+    if (needsGrade(item)) {
+      if (session.settings.grader === 'llm') await modelGradeStep(session, index, ctx, ask, save, await model());
+      else await selfGradeStep(session, index, ctx, ask, save);
+    }
   }
   if (limit !== null && spentBefore() >= limit) ctx.stdout.write(`\n${ctx.style.yellow("Time's up.")}\n`);
 }
 
-/** A short answer typed here (not by script) and not graded yet: the self-grade step comes next, also after a resume. */
-export function needsSelfGrade(item: SessionQuestion): boolean {
+/** A short answer typed here (not by script) and not graded yet: the grading step comes next, also after a resume. */
+export function needsGrade(item: SessionQuestion): boolean {
   return item.question.type === 'short' && item.status === 'answered' && item.answer?.via !== 'script' && gradeStatus(item.grades) === 'pending';
 }
 
@@ -159,6 +167,33 @@ export async function selfGradeStep(session: Session, index: number, ctx: Contex
   addGrade(session, index, grade, ctx.clock.now());
   save();
   announceSelfGrade(ctx, grade);
+}
+
+/** The model grades the answer while a spinner runs; if it cannot, the candidate self-grades now or later. */
+async function modelGradeStep(session: Session, index: number, ctx: Context, ask: Prompter, save: () => void, grader: LlmGrader): Promise<void> {
+  const item = session.questions[index]!;
+  const question = item.question as ShortQuestion;
+  const answer = item.answer?.text ?? '';
+  ctx.stdout.write(`\n${sideBySide({ title: 'Your answer', text: answer }, { title: 'Model answer', text: question.modelAnswer ?? '(none)' }, ctx.stdout.columns ?? 80, ctx.style)}\n`);
+  const grade = await withProgress(ctx, `Grading with ${grader.model}…`, () => grader.grade({ question: question.prompt, rubric: question.rubric, modelAnswer: question.modelAnswer, answer }));
+  addGrade(session, index, grade, ctx.clock.now());
+  save();
+  ctx.stdout.write(`${renderModelGrade(grade, question.rubric, ctx.style)}\n`);
+  if (grade.status === 'graded') return;
+  const next = await ask.pick('The model could not grade this answer. What now?', [
+    { name: 'Self-grade it now', value: 'self' as const },
+    { name: `Leave it for later (coach grade ${session.id})`, value: 'later' as const },
+  ]);
+  if (next === 'self') await selfGradeStep(session, index, ctx, ask, save);
+}
+
+/** The grader is built on first use, so a quiz of choice questions never loads openai. */
+export function lazyModelGrader(ctx: Context): () => Promise<LlmGrader> {
+  let grader: Promise<LlmGrader> | undefined;
+  return () => {
+    grader ??= import('../grading/llm/setup.js').then((setup) => setup.createLlmGrader(ctx, setup.llmSettings(ctx)));
+    return grader;
+  };
 }
 
 function skip(session: Session, index: number, ctx: Context): void {

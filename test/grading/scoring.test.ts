@@ -90,7 +90,7 @@ describe('report score', () => {
     const session = createSession({
       id: '20261127-120000-abcd', kind: 'quiz', nowMs: Date.parse(AT), seed: 1,
       picked: [{ topic: 't', question: choice('a', [0]) }, { topic: 't', question: short('b', [3, 2]) }, { topic: 't', question: short('c', [4]) }, { topic: 't', question: short('d', [1]) }],
-      settings: { flip: false, timeLimitSeconds: null, scripted: true },
+      settings: { flip: false, timeLimitSeconds: null, scripted: true, grader: 'self' },
     });
     const now = Date.parse(AT);
     recordAnswer(session, 0, { text: 'A', choice: ['a'], startedAt: null, submittedAt: AT, seconds: 5, via: 'script' }, now);

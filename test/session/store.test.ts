@@ -18,7 +18,7 @@ function storeWith(files: Record<string, string | Uint8Array> = {}) {
 const valid = createSession({
   id: '20261127-120000-abcd', kind: 'quiz', nowMs: Date.UTC(2026, 10, 27, 12), seed: 1,
   picked: [{ topic: 't', question: choice('a', [0]) }],
-  settings: { flip: false, timeLimitSeconds: null, scripted: false },
+  settings: { flip: false, timeLimitSeconds: null, scripted: false, grader: 'self' },
 });
 const validJson = JSON.stringify(valid);
 

@@ -26,6 +26,16 @@ export async function createLlmGrader(ctx: Pick<Context, 'paths' | 'clock'>, set
   });
 }
 
+/** What an interview needs to ask model-written follow-ups. */
+export async function createFollowUpWriter(ctx: Pick<Context, 'paths' | 'env'>) {
+  const settings = llmSettings(ctx);
+  const transport = await openaiTransport(settings);
+  const template = loadTemplate(join(ctx.paths.packageRoot, 'prompts'), 'followup');
+  const secret = graderSecret(ctx.paths.dataDir);
+  const { modelFollowUp } = await import('./followUp.js');
+  return (input: Parameters<typeof modelFollowUp>[3]) => modelFollowUp(transport, template, secret, input);
+}
+
 /** A per-installation secret for answer tags (see request.ts), created once. */
 function graderSecret(dataDir: string): string {
   const path = join(dataDir, 'grader-secret');

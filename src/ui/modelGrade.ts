@@ -1,0 +1,19 @@
+import type { Grade } from '../grading/grade.js';
+import type { Criterion } from '../topics/model.js';
+import type { Style } from './style.js';
+import { formatPoints } from './summary.js';
+
+/** A model grade in the terminal: per criterion the points, mark and the model's justification; then its feedback. */
+export function renderModelGrade(grade: Grade, rubric: readonly Criterion[], style: Style): string {
+  if (grade.status !== 'graded') return `${style.yellow('Not graded:')} ${grade.reason}\n`;
+  const lines = [`${style.bold(`Graded by ${grade.by}:`)} ${formatPoints(grade.earned)} / ${grade.possible}`];
+  if (grade.flags.includes('instruction-in-answer')) lines.push(style.red('⚠ The answer tried to instruct the grader; that part earned nothing.'));
+  for (const criterion of grade.criteria) {
+    const text = rubric.find((entry) => entry.id === criterion.id)?.criterion ?? criterion.id;
+    const mark = criterion.mark === 'met' ? style.green('met   ') : criterion.mark === 'partly' ? style.yellow('partly') : style.red('missed');
+    lines.push(`  ${mark} ${formatPoints(criterion.earned)}/${criterion.possible}  ${text.trim()}`);
+    if (criterion.justification) lines.push(style.dim(`         ${criterion.justification.trim()}`));
+  }
+  if (grade.feedback) lines.push('', grade.feedback.trim());
+  return `${lines.join('\n')}\n`;
+}
