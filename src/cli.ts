@@ -25,6 +25,9 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   report: () => import('./commands/report.js').then((m) => m.reportCommand),
   menu: () => import('./commands/menu.js').then((m) => m.menuCommand),
   interview: () => import('./commands/interview.js').then((m) => m.interviewCommand),
+  config: () => import('./commands/config.js').then((m) => m.configCommand),
+  doctor: () => import('./commands/doctor.js').then((m) => m.doctorCommand),
+  calibrate: () => import('./commands/calibrate.js').then((m) => m.calibrateCommand),
 };
 
 export const lazyDispatch: Dispatch = async (name, options, ctx) => {
@@ -39,9 +42,6 @@ const PLANNED: { name: string; args?: string; summary: string }[] = [
   { name: 'review', args: '[topic...]', summary: 'the questions spaced repetition says are due' },
   { name: 'stats', summary: 'progress per topic, weakest criteria, self-vs-model drift' },
   { name: 'export', summary: 'all history as JSON or CSV' },
-  { name: 'calibrate', args: '<file>', summary: 'measure the LLM grader against human-graded answers' },
-  { name: 'config', summary: 'show or set settings (LLM base URL, model, concurrency)' },
-  { name: 'doctor', summary: 'check setup: topics, data folder, LLM' },
 ];
 
 const HELP_EXAMPLES = `
@@ -165,6 +165,29 @@ export function buildProgram(io: Io, dispatch: Dispatch, setExitCode: (code: Exi
     .option('--force', 'overwrite --output if it exists')
     .addHelpText('after', examples('coach report', 'coach report latest --json', 'coach report 20261127 --format json --output report.json'))
     .action(action('report', (session, options) => ({ session: session as string | undefined, ...(options as object) })));
+
+  program
+    .command('calibrate')
+    .description('grade human-graded answers (CSV) with the configured model: Pearson r, RMSE, exact and within-1 agreement')
+    .argument('<file>', 'CSV with question, reference_answer, answer, human_score, max_score and optional rubric')
+    .option('--concurrency <n>', 'model requests in flight at once (default 4)')
+    .addHelpText('after', examples('coach calibrate examples/calibration.csv', 'coach calibrate my-grades.csv --json'))
+    .action(action('calibrate', (file, options) => ({ file: file as string, ...(options as object) })));
+
+  program
+    .command('config')
+    .description('show the settings and where they come from; set or unset one in config.yaml')
+    .argument('[action]', 'show (default), set or unset')
+    .argument('[key]', 'llm.baseURL, llm.model, llm.concurrency or llm.timeoutSeconds')
+    .argument('[value]', 'the value, for set')
+    .addHelpText('after', examples('coach config', 'coach config set llm.baseURL http://localhost:11434/v1', 'coach config set llm.model llama3.1', 'coach config unset llm.model'))
+    .action(action('config', (actionName, key, value) => ({ action: actionName as string | undefined, key: key as string | undefined, value: value as string | undefined })));
+
+  program
+    .command('doctor')
+    .description('check the setup: topics load, data folder writable, config valid, LLM reachable (and which response format it takes)')
+    .addHelpText('after', examples('coach doctor', 'OPENAI_BASE_URL=http://localhost:11434/v1 COACH_MODEL=llama3.1 coach doctor'))
+    .action(action('doctor', () => ({})));
 
   for (const planned of PLANNED) {
     const command = program

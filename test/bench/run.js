@@ -3,9 +3,10 @@
 // Timing lives here, never as assertions in `npm test` (these machines are noisy).
 import { benchStartup } from './startup.js';
 import { benchLintScale } from './lint-scale.js';
+import { benchGrading } from './grading.js';
 
 const only = process.argv.slice(2);
-const benches = { startup: benchStartup, 'lint-scale': benchLintScale };
+const benches = { startup: benchStartup, 'lint-scale': benchLintScale, grading: benchGrading };
 let allPassed = true;
 for (const [name, bench] of Object.entries(benches)) {
   if (only.length > 0 && !only.includes(name)) continue;

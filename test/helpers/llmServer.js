@@ -1,70 +1,68 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+// Plain JavaScript so the grading benchmark (run by bare node) can use it too.
+import { createServer } from 'node:http';
 
 /**
  * A real OpenAI-compatible chat-completions server on 127.0.0.1, for tests and
  * the grading benchmark. It can be told to be slow, fail, reject features or
  * return bad JSON; by default it grades every criterion with `earnedFor`.
  */
-export interface ChatBody {
-  model: string;
-  messages: { role: string; content: string }[];
-  response_format?: { type: string; json_schema?: { name: string; schema: { properties: { criteria: { properties: Record<string, { properties: { earned: { enum: number[] } } }> } } } } };
-  temperature?: number;
-}
-
-export type Behaviour = (body: ChatBody, index: number) => { status: number; json?: unknown; content?: string; headers?: Record<string, string> };
-
-export interface LlmServer {
-  url: string;
-  requests: ChatBody[];
-  inFlightMax: number;
-  setBehaviour(behaviour: Behaviour): void;
-  setLatency(ms: number): void;
-  close(): Promise<void>;
-}
+/**
+ * @typedef {{ model: string, messages: { role: string, content: string }[], response_format?: any, temperature?: number }} ChatBody
+ * @typedef {(body: ChatBody, index: number) => { status: number, json?: unknown, content?: string, headers?: Record<string, string> }} Behaviour
+ */
 
 /** Criterion ids and their maximum points, read from the request as the server would see it. */
-export function criteriaOf(body: ChatBody): Record<string, number> {
+/** @param {ChatBody} body @returns {Record<string, number>} */
+export function criteriaOf(body) {
   const schema = body.response_format?.json_schema?.schema.properties.criteria.properties;
-  if (schema) return Object.fromEntries(Object.entries(schema).map(([id, spec]) => [id, Math.max(...spec.properties.earned.enum)]));
-  const user = body.messages.find((message) => message.role === 'user')!.content;
+  if (schema) return Object.fromEntries(Object.entries(schema).map(([id, spec]) => [id, Math.max(.../** @type {any} */ (spec).properties.earned.enum)]));
+  const user = body.messages.find((message) => message.role === 'user')?.content ?? '';
   const line = /Criterion ids and their ranges: (.*)\./.exec(user)?.[1] ?? '';
-  return Object.fromEntries([...line.matchAll(/"([^"]+)" \(0-(\d+)\)/g)].map((match) => [match[1]!, Number(match[2])]));
+  return Object.fromEntries([...line.matchAll(/"([^"]+)" \(0-(\d+)\)/g)].map((match) => [match[1], Number(match[2])]));
 }
 
-export function gradeReply(body: ChatBody, earnedFor: (id: string, max: number) => number = (_id, max) => max, extra: Record<string, unknown> = {}): string {
+/** @param {ChatBody} body @param {(id: string, max: number) => number} [earnedFor] @param {Record<string, unknown>} [extra] */
+export function gradeReply(body, earnedFor = (_id, max) => max, extra = {}) {
   const criteria = Object.fromEntries(Object.entries(criteriaOf(body)).map(([id, max]) => [id, { justification: `checked ${id}`, evidence: 'quoted words', earned: earnedFor(id, max) }]));
   return JSON.stringify({ criteria, strengths: ['clear'], improvements: ['add numbers'], feedback: 'Solid answer.', instructionInAnswer: false, ...extra });
 }
 
 export const behaviours = {
-  grade: (earnedFor?: (id: string, max: number) => number): Behaviour => (body) => ({ status: 200, content: gradeReply(body, earnedFor) }),
-  fail: (status: number, message = 'upstream exploded'): Behaviour => () => ({ status, json: { error: { message, type: 'server_error' } }, headers: { 'retry-after-ms': '5' } }),
-  badJson: (): Behaviour => () => ({ status: 200, content: 'Sure! Here is my grade: {criteria: broken' }),
-  rejectJsonSchema: (inner: Behaviour = behaviours.grade()): Behaviour => (body, index) =>
+  /** @param {(id: string, max: number) => number} [earnedFor] @returns {Behaviour} */
+  grade: (earnedFor) => (body) => ({ status: 200, content: gradeReply(body, earnedFor) }),
+  /** @param {number} status @returns {Behaviour} */
+  fail: (status, message = 'upstream exploded') => () => ({ status, json: { error: { message, type: 'server_error' } }, headers: { 'retry-after-ms': '5' } }),
+  /** @returns {Behaviour} */
+  badJson: () => () => ({ status: 200, content: 'Sure! Here is my grade: {criteria: broken' }),
+  /** @param {Behaviour} [inner] @returns {Behaviour} */
+  rejectJsonSchema: (inner = behaviours.grade()) => (body, index) =>
     body.response_format?.type === 'json_schema' ? { status: 400, json: { error: { message: "Invalid parameter: 'response_format' of type 'json_schema' is not supported with this model." } } } : inner(body, index),
-  textOnly: (): Behaviour => (body) =>
+  /** @returns {Behaviour} */
+  textOnly: () => (body) =>
     body.response_format ? { status: 400, json: { error: { message: 'response_format is not supported by this server' } } } : { status: 200, content: `Here is the grade you asked for:\n${gradeReply(body)}\nHope this helps!` },
-  rejectTemperature: (inner: Behaviour = behaviours.grade()): Behaviour => (body, index) =>
+  /** @param {Behaviour} [inner] @returns {Behaviour} */
+  rejectTemperature: (inner = behaviours.grade()) => (body, index) =>
     body.temperature !== undefined ? { status: 400, json: { error: { message: "Unsupported value: 'temperature' does not support 0 with this model." } } } : inner(body, index),
 };
 
-export async function startLlmServer(initial: Behaviour = behaviours.grade()): Promise<LlmServer> {
+/** @param {Behaviour} [initial] */
+export async function startLlmServer(initial = behaviours.grade()) {
   let behaviour = initial;
   let latency = 0;
   let inFlight = 0;
-  const requests: ChatBody[] = [];
+  /** @type {ChatBody[]} */
+  const requests = [];
   const state = { inFlightMax: 0 };
-  const server = createServer((request: IncomingMessage, response: ServerResponse) => {
+  const server = createServer((request, response) => {
     let raw = '';
-    request.on('data', (chunk: Buffer) => (raw += chunk.toString()));
+    request.on('data', (chunk) => (raw += chunk.toString()));
     request.on('end', () => {
       if (request.method !== 'POST' || !request.url?.endsWith('/chat/completions')) {
         response.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'not found' } }));
         return;
       }
-      const body = JSON.parse(raw) as ChatBody;
+      /** @type {ChatBody} */
+      const body = JSON.parse(raw);
       const index = requests.push(body) - 1;
       inFlight += 1;
       state.inFlightMax = Math.max(state.inFlightMax, inFlight);
@@ -85,20 +83,22 @@ export async function startLlmServer(initial: Behaviour = behaviours.grade()): P
       }, latency);
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
+  const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
   return {
     url: `http://127.0.0.1:${port}/v1`,
     requests,
     get inFlightMax() {
       return state.inFlightMax;
     },
+    /** @param {Behaviour} next */
     setBehaviour: (next) => (behaviour = next),
+    /** @param {number} ms */
     setLatency: (ms) => (latency = ms),
     close: () =>
-      new Promise<void>((resolve) => {
+      new Promise((resolve) => {
         server.closeAllConnections();
-        server.close(() => resolve());
+        server.close(() => resolve(undefined));
       }),
   };
 }

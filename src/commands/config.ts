@@ -1,0 +1,83 @@
+import { mkdirSync } from 'node:fs';
+import { stringify } from 'yaml';
+import type { Context } from '../context.js';
+import { ConfigFileSchema, configPath, readConfigFile, resolveLlmSettings, type ConfigFile } from '../config/settings.js';
+import { UsageError } from '../errors.js';
+import { writeFileAtomic } from '../session/store.js';
+import { renderTable } from '../ui/table.js';
+
+export interface ConfigOptions {
+  action?: string;
+  key?: string;
+  value?: string;
+}
+
+/** Settings users may store, by the names they type. */
+const KEYS: Record<string, { field: keyof NonNullable<ConfigFile['llm']>; parse: (value: string) => unknown }> = {
+  'llm.baseURL': { field: 'baseURL', parse: (value) => value },
+  'llm.model': { field: 'model', parse: (value) => value },
+  'llm.concurrency': { field: 'concurrency', parse: (value) => Number(value) },
+  'llm.timeoutSeconds': { field: 'timeoutSeconds', parse: (value) => Number(value) },
+};
+const ALIASES: Record<string, string> = { 'base-url': 'llm.baseURL', baseURL: 'llm.baseURL', model: 'llm.model', concurrency: 'llm.concurrency', timeout: 'llm.timeoutSeconds', timeoutSeconds: 'llm.timeoutSeconds' };
+
+/**
+ * `coach config` shows the effective settings and where each comes from;
+ * `set KEY VALUE` and `unset KEY` edit config.yaml. The API key is never
+ * stored: it stays in OPENAI_API_KEY.
+ */
+export async function configCommand(options: ConfigOptions, ctx: Context): Promise<void> {
+  const path = configPath(ctx.paths.configDir);
+  if (options.action === undefined || options.action === 'show') return showConfig(path, ctx);
+  if (options.action !== 'set' && options.action !== 'unset') throw new UsageError(`coach config: expected show, set or unset, got "${options.action}"`);
+  const key = canonicalKey(options.key);
+  const file = readConfigFile(path);
+  const llm = { ...file.llm };
+  if (options.action === 'set') {
+    if (options.value === undefined) throw new UsageError(`coach config set ${key}: a value is needed`);
+    (llm as Record<string, unknown>)[KEYS[key]!.field] = KEYS[key]!.parse(options.value);
+  } else {
+    delete (llm as Record<string, unknown>)[KEYS[key]!.field];
+  }
+  const next = ConfigFileSchema.safeParse({ ...file, llm });
+  if (!next.success) throw new UsageError(`coach config set ${key}: ${next.error.issues[0]!.message} (got "${options.value}")`);
+  mkdirSync(ctx.paths.configDir, { recursive: true });
+  writeFileAtomic(path, stringify(next.data));
+  ctx.stderr.write(`${options.action === 'set' ? `Set ${key} = ${options.value}` : `Unset ${key}`} in ${path}\n`);
+}
+
+function canonicalKey(key: string | undefined): string {
+  if (key === undefined) throw new UsageError(`coach config set|unset: which setting? (${Object.keys(KEYS).join(', ')})`);
+  if (/key|token|secret/i.test(key)) throw new UsageError('the API key is never written by interview-coach: set OPENAI_API_KEY in your environment instead');
+  const canonical = KEYS[key] ? key : ALIASES[key];
+  if (!canonical) throw new UsageError(`unknown setting "${key}"; known: ${Object.keys(KEYS).join(', ')}`);
+  return canonical;
+}
+
+function showConfig(path: string, ctx: Context): void {
+  const settings = resolveLlmSettings(ctx.env, readConfigFile(path));
+  const rows = [
+    { key: 'llm.baseURL', value: settings.baseURL, source: settings.sources.baseURL, env: 'OPENAI_BASE_URL' },
+    { key: 'llm.model', value: settings.model, source: settings.sources.model, env: 'COACH_MODEL' },
+    { key: 'llm.concurrency', value: String(settings.concurrency), source: settings.sources.concurrency, env: 'COACH_CONCURRENCY' },
+    { key: 'llm.timeoutSeconds', value: String(settings.timeoutMs / 1000), source: settings.sources.timeout, env: '' },
+    { key: 'API key', value: settings.apiKey ? 'set (hidden)' : 'not set', source: settings.sources.apiKey, env: 'OPENAI_API_KEY' },
+  ];
+  if (ctx.json) {
+    ctx.stdout.write(`${JSON.stringify({ configFile: path, dataDir: ctx.paths.dataDir, llmConfigured: settings.configured, settings: rows }, null, 2)}\n`);
+    return;
+  }
+  ctx.stdout.write(
+    renderTable(
+      rows,
+      [
+        { header: 'SETTING', cell: (row) => row.key, style: (text) => ctx.style.cyan(text) },
+        { header: 'VALUE', cell: (row) => row.value },
+        { header: 'FROM', cell: (row) => row.source },
+        { header: 'ENVIRONMENT', cell: (row) => row.env, style: (text) => ctx.style.dim(text) },
+      ],
+      (text) => ctx.style.bold(text),
+    ),
+  );
+  ctx.stdout.write(ctx.style.dim(`\nConfig file: ${path}\nData folder: ${ctx.paths.dataDir}\nLLM grading is ${settings.configured ? 'on' : 'off (set OPENAI_API_KEY, or OPENAI_BASE_URL for a local server)'}.\n`));
+}

@@ -1,0 +1,77 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Context } from '../context.js';
+import { configPath, readConfigFile } from '../config/settings.js';
+import { ExitCode, UserError } from '../errors.js';
+import { loadTopics } from '../topics/loader.js';
+import { formatProblem } from '../topics/problems.js';
+
+interface Check {
+  name: string;
+  status: 'ok' | 'failed' | 'skipped';
+  detail: string;
+}
+
+/** Checks the setup: topics load, the data folder is writable, the config is valid, the LLM answers. */
+export async function doctorCommand(_options: Record<string, never>, ctx: Context): Promise<ExitCode> {
+  const checks: Check[] = [];
+  const { topics, problems } = await loadTopics(ctx.topicSources, { strict: false });
+  const questions = topics.reduce((sum, loaded) => sum + loaded.topic.questions.length, 0);
+  checks.push(problems.length === 0 ? { name: 'topics', status: 'ok', detail: `${topics.length} topics, ${questions} questions` } : { name: 'topics', status: 'failed', detail: `${problems.length} problem(s): ${problems.slice(0, 3).map(formatProblem).join('; ')}` });
+  checks.push(checkDataDir(ctx.paths.dataDir));
+  const config = checkConfig(ctx);
+  checks.push(config.check);
+  if (config.ok) checks.push(await checkLlm(ctx));
+  if (ctx.json) {
+    ctx.stdout.write(`${JSON.stringify({ checks }, null, 2)}\n`);
+  } else {
+    for (const check of checks) {
+      const mark = check.status === 'ok' ? ctx.style.green('✔') : check.status === 'failed' ? ctx.style.red('✖') : ctx.style.dim('–');
+      ctx.stdout.write(`${mark} ${check.name.padEnd(10)} ${check.detail}\n`);
+    }
+  }
+  return checks.some((check) => check.status === 'failed') ? ExitCode.failure : ExitCode.ok;
+}
+
+function checkDataDir(dataDir: string): Check {
+  const probe = join(dataDir, `.doctor-${process.pid}.tmp`);
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(probe, 'ok');
+    rmSync(probe);
+    return { name: 'data', status: 'ok', detail: `${dataDir} is writable` };
+  } catch (error) {
+    return { name: 'data', status: 'failed', detail: `${dataDir} is not writable (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
+  }
+}
+
+function checkConfig(ctx: Context): { ok: boolean; check: Check } {
+  const path = configPath(ctx.paths.configDir);
+  try {
+    readConfigFile(path);
+    return { ok: true, check: { name: 'config', status: 'ok', detail: path } };
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    return { ok: false, check: { name: 'config', status: 'failed', detail: error.message } };
+  }
+}
+
+/** One tiny grading request through the real ladder (a fresh answer, so the cache cannot answer it). */
+async function checkLlm(ctx: Context): Promise<Check> {
+  const { llmSettings, createLlmGrader } = await import('../grading/llm/setup.js');
+  const settings = llmSettings(ctx);
+  if (!settings.configured) return { name: 'llm', status: 'skipped', detail: 'not configured (optional): set OPENAI_API_KEY, or OPENAI_BASE_URL for a local server' };
+  const grader = await createLlmGrader(ctx, settings);
+  const started = Date.now();
+  const grade = await grader.grade({
+    question: 'What does HTTP status 429 mean?',
+    rubric: [{ id: 'meaning', points: 1, criterion: 'Says the client sent too many requests (rate limited).' }],
+    modelAnswer: 'Too Many Requests: the client is being rate limited.',
+    answer: `It means too many requests; the client is rate limited (check ${Date.now()}).`,
+  });
+  const elapsed = Date.now() - started;
+  if (grade.status !== 'graded') return { name: 'llm', status: 'failed', detail: `${settings.model} at ${settings.baseURL}: ${grade.reason}` };
+  const { CapabilityMemory } = await import('../grading/llm/capabilities.js');
+  const rung = new CapabilityMemory(join(ctx.paths.dataDir, 'llm-capabilities.json')).get(settings.baseURL, settings.model);
+  return { name: 'llm', status: 'ok', detail: `${settings.model} at ${settings.baseURL} answered in ${elapsed} ms using ${rung?.rung ?? 'json_schema'}${rung && !rung.temperature ? ' (without temperature)' : ''}` };
+}
