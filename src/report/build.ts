@@ -26,8 +26,15 @@ export function buildReport(session: Session): Report {
     score: { earned, possible, percent },
     verdict: verdictFor(percent),
     pending: units(questions).filter((grade) => grade.status === 'pending').length,
+    usage: totalUsage(session),
     questions,
   };
+}
+
+function totalUsage(session: Session): Report['usage'] {
+  const grades = session.questions.flatMap((item) => [...item.grades, ...(item.phases ?? []).flatMap((phase) => phase.grades)]).filter((grade) => grade.usage !== null);
+  if (grades.length === 0) return null;
+  return { promptTokens: grades.reduce((sum, grade) => sum + grade.usage!.promptTokens, 0), completionTokens: grades.reduce((sum, grade) => sum + grade.usage!.completionTokens, 0) };
 }
 
 /** The gradable units: a choice or short question, or each phase of a design question. */

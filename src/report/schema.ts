@@ -63,6 +63,8 @@ export const ReportSchema = z.object({
   score: z.object({ earned: z.number(), possible: z.number(), percent: z.number().nullable() }),
   verdict: z.enum(VERDICTS.map((entry) => entry.verdict) as [string, ...string[]]).nullable(),
   pending: z.number().int(),
+  /** Tokens used by every model grade in the session (headline or not), or null if no model graded. */
+  usage: UsageSchema.nullable(),
   questions: z.array(ReportQuestionSchema),
 });
 

@@ -28,6 +28,7 @@ export function renderSummary(report: Report, weakest: readonly WeakCriterion[],
       lines.push(`  ${style.red(`${formatPoints(weak.earned)}/${weak.possible}`)} ${weak.criterion.criterion} ${style.dim(`(${where})`)}`);
     }
   }
+  if (report.usage) lines.push(style.dim(`Model tokens: ${report.usage.promptTokens} prompt + ${report.usage.completionTokens} completion`));
   lines.push('', `Session ${style.cyan(report.id)} saved to ${sessionPath}`);
   lines.push(style.dim(`Report: coach report ${report.id}   JSON: coach report ${report.id} --json`));
   return `${lines.join('\n')}\n`;

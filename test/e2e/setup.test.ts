@@ -75,6 +75,6 @@ describe('coach doctor', () => {
     server.setBehaviour(behaviours.fail(401, 'invalid api key'));
     const result = await runCoach(['doctor'], { env: { COACH_HOME: tempHome(), OPENAI_BASE_URL: server.url, OPENAI_API_KEY: 'sk-bad' } });
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/✖ llm +gpt-4o-mini at .*: the model call failed: 401/);
+    expect(result.stdout).toMatch(/✖ llm +gpt-4o-mini at .*: authentication failed \(401\): check OPENAI_API_KEY/);
   });
 });

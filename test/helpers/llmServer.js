@@ -8,7 +8,7 @@ import { createServer } from 'node:http';
  */
 /**
  * @typedef {{ model: string, messages: { role: string, content: string }[], response_format?: any, temperature?: number }} ChatBody
- * @typedef {(body: ChatBody, index: number) => { status: number, json?: unknown, content?: string, headers?: Record<string, string> }} Behaviour
+ * @typedef {(body: ChatBody, index: number) => { status: number, json?: unknown, content?: string, headers?: Record<string, string>, finishReason?: string }} Behaviour
  */
 
 /** Criterion ids and their maximum points, read from the request as the server would see it. */
@@ -32,6 +32,11 @@ export const behaviours = {
   grade: (earnedFor) => (body) => ({ status: 200, content: gradeReply(body, earnedFor) }),
   /** @param {number} status @returns {Behaviour} */
   fail: (status, message = 'upstream exploded') => () => ({ status, json: { error: { message, type: 'server_error' } }, headers: { 'retry-after-ms': '5' } }),
+  /** The first `count` requests get 429 with a short retry-after, then `inner` answers. @param {number} count @param {Behaviour} [inner] @returns {Behaviour} */
+  rateLimitedThen: (count, inner = behaviours.grade()) => (body, index) =>
+    index < count ? { status: 429, json: { error: { message: 'Rate limit reached for requests', type: 'rate_limit_error' } }, headers: { 'retry-after-ms': '5' } } : inner(body, index),
+  /** Output cut off at the token limit: finish_reason "length" and half a JSON object. @returns {Behaviour} */
+  truncated: () => (body) => ({ status: 200, content: gradeReply(body).slice(0, 60), finishReason: 'length' }),
   /** @returns {Behaviour} */
   badJson: () => () => ({ status: 200, content: 'Sure! Here is my grade: {criteria: broken' }),
   /** @param {Behaviour} [inner] @returns {Behaviour} */
@@ -76,7 +81,7 @@ export async function startLlmServer(initial = behaviours.grade()) {
             object: 'chat.completion',
             created: 1_790_000_000,
             model: body.model,
-            choices: [{ index: 0, message: { role: 'assistant', content: reply.content ?? '' }, finish_reason: 'stop' }],
+            choices: [{ index: 0, message: { role: 'assistant', content: reply.content ?? '' }, finish_reason: reply.finishReason ?? 'stop' }],
             usage: { prompt_tokens: Math.ceil(raw.length / 4), completion_tokens: Math.ceil((reply.content ?? '').length / 4), total_tokens: 0 },
           };
         if (!response.destroyed) response.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers }).end(JSON.stringify(json));

@@ -64,7 +64,7 @@ export class LlmGrader {
           lastRejection = error.message;
           continue;
         }
-        return this.ungraded(`the model call failed: ${error.message}`, usage);
+        return this.ungraded(describeFailure(error), usage);
       }
       addUsage(usage, first.result.usage);
       let attempt = first;
@@ -79,18 +79,18 @@ export class LlmGrader {
           attempt = await this.call(repair, format, temperature);
         } catch (error) {
           if (!(error instanceof LlmCallError)) throw error;
-          return this.ungraded(`the reply was invalid (${check.error}) and the repair request failed: ${error.message}`, usage);
+          return this.ungraded(`${describeFailure(error)} (during a repair of an invalid reply: ${check.error})`, usage);
         }
         addUsage(usage, attempt.result.usage);
         check = parseReply(attempt.result.content, rung, input);
-        if (!check.ok) return this.ungraded(`the model's reply was invalid twice: ${check.error}`, usage);
+        if (!check.ok) return this.ungraded(`invalid output: the model's reply was invalid twice (${check.error})`, usage);
       }
       if (!attempt.fromCache) this.deps.cache.set(attempt.key, attempt.result);
       if (!first.fromCache && attempt !== first) this.deps.cache.set(first.key, first.result);
       capabilities.set(transport.baseURL, transport.model, { rung, temperature });
       return this.modelGrade(input, check.reply, usage);
     }
-    return this.ungraded(`the server accepts none of the response formats (last: ${lastRejection})`, usage);
+    return this.ungraded(`model refused: the server accepts none of the response formats (last: ${lastRejection})`, usage);
   }
 
   private async call(messages: ChatMessage[], format: ResponseFormat, temperature: boolean): Promise<Attempt> {
@@ -171,6 +171,16 @@ function parseReply(content: string, rung: Rung, input: GradeInput): ReplyCheck 
     return { ok: false, error: `not JSON (${(error as Error).message})` };
   }
   return checkReply(input.rubric, value);
+}
+
+/** What failed, in words that say what to do: auth, network, the model refusing, or the server. */
+export function describeFailure(error: LlmCallError): string {
+  const { status, message } = error;
+  if (status === 401 || status === 403) return `authentication failed (${status}): check OPENAI_API_KEY and the base URL (${message})`;
+  if (status === undefined) return `network: ${message} (is the server running and reachable?)`;
+  if (status === 429) return `rate limited (429) even after retries: ${message}`;
+  if (status >= 500) return `server error (${status}) after retries: ${message}`;
+  return `model refused (${status}): ${message}`;
 }
 
 function rejectsTemperature(error: LlmCallError): boolean {
