@@ -9,6 +9,7 @@ import { withProgress } from '../ui/progress.js';
 import { renderTable } from '../ui/table.js';
 import { assertLlmConfigured } from './llmGrading.js';
 import { parsePositiveInt } from './quizOptions.js';
+import { shorten } from '../ui/text.js';
 
 export interface CalibrateOptions {
   file: string;
@@ -92,6 +93,3 @@ function formatScore(value: number): string {
   return String(Number(value.toFixed(2)));
 }
 
-function shorten(text: string, width: number): string {
-  return text.length > width ? `${text.slice(0, width - 1)}…` : text;
-}

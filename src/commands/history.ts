@@ -3,6 +3,7 @@ import { buildReport } from '../report/build.js';
 import type { Session } from '../session/model.js';
 import { SessionFileError } from '../session/store.js';
 import { renderTable } from '../ui/table.js';
+import { shorten } from '../ui/text.js';
 
 export interface HistoryEntry {
   id: string;
@@ -82,6 +83,3 @@ function localTime(iso: string): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
-function shorten(text: string, width: number): string {
-  return text.length > width ? `${text.slice(0, width - 1)}…` : text;
-}

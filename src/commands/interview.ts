@@ -16,6 +16,7 @@ import { llmSettings } from '../grading/llm/setup.js';
 import { gradeSessionWithModel } from './llmGrading.js';
 import { printSessionOutcome } from './sessionOutcome.js';
 import { reportTopicProblems } from './topicProblems.js';
+import { shorten } from '../ui/text.js';
 
 export interface InterviewOptions {
   question?: string;
@@ -87,8 +88,7 @@ async function pickDesignQuestion(topics: readonly Topic[], options: InterviewOp
 }
 
 function firstLine(text: string): string {
-  const line = text.trim().split('\n')[0]!;
-  return line.length > 90 ? `${line.slice(0, 89)}…` : line;
+  return shorten(text.trim().split('\n')[0]!, 90);
 }
 
 function parseMinutes(value: string): number {
