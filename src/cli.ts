@@ -28,6 +28,8 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   config: () => import('./commands/config.js').then((m) => m.configCommand),
   doctor: () => import('./commands/doctor.js').then((m) => m.doctorCommand),
   calibrate: () => import('./commands/calibrate.js').then((m) => m.calibrateCommand),
+  stats: () => import('./commands/stats.js').then((m) => m.statsCommand),
+  export: () => import('./commands/export.js').then((m) => m.exportCommand),
 };
 
 export const lazyDispatch: Dispatch = async (name, options, ctx) => {
@@ -40,8 +42,6 @@ export const lazyDispatch: Dispatch = async (name, options, ctx) => {
 /** Commands from PRODUCT.md that later work builds; listed so --help shows the whole product honestly. */
 const PLANNED: { name: string; args?: string; summary: string }[] = [
   { name: 'review', args: '[topic...]', summary: 'the questions spaced repetition says are due' },
-  { name: 'stats', summary: 'progress per topic, weakest criteria, self-vs-model drift' },
-  { name: 'export', summary: 'all history as JSON or CSV' },
 ];
 
 const HELP_EXAMPLES = `
@@ -158,13 +158,28 @@ export function buildProgram(io: Io, dispatch: Dispatch, setExitCode: (code: Exi
 
   program
     .command('report')
-    .description("a session's report (text, or the JSON contract with --json)")
+    .description("a session's report: terminal text, Markdown, a self-contained HTML page, or the JSON contract")
     .argument('[session]', 'a session id, a unique prefix, or latest (default)')
-    .option('--format <format>', 'text or json (md and html are planned)', 'text')
+    .option('--format <format>', 'text, md, html or json (--json is the same as --format json)', 'text')
     .option('--output <file>', 'write to a file instead of stdout')
     .option('--force', 'overwrite --output if it exists')
-    .addHelpText('after', examples('coach report', 'coach report latest --json', 'coach report 20261127 --format json --output report.json'))
+    .addHelpText('after', examples('coach report', 'coach report latest --format html --output report.html', 'coach report 20261127 --format md > report.md', 'coach report --json'))
     .action(action('report', (session, options) => ({ session: session as string | undefined, ...(options as object) })));
+
+  program
+    .command('stats')
+    .description('progress per topic over time, the criteria you miss most, self-grading vs model drift')
+    .addHelpText('after', examples('coach stats', 'coach stats --json'))
+    .action(action('stats', () => ({})));
+
+  program
+    .command('export')
+    .description('all history as JSON (every report) or CSV (one row per graded criterion)')
+    .option('--format <format>', 'json or csv', 'json')
+    .option('--output <file>', 'write to a file instead of stdout')
+    .option('--force', 'overwrite --output if it exists')
+    .addHelpText('after', examples('coach export > history.json', 'coach export --format csv --output history.csv'))
+    .action(action('export', (options) => ({ ...(options as object) })));
 
   program
     .command('calibrate')

@@ -1,58 +1,21 @@
 import type { Context } from '../context.js';
-import { buildReport } from '../report/build.js';
-import type { Session } from '../session/model.js';
-import { SessionFileError } from '../session/store.js';
+import { join } from 'node:path';
+import { readSummaries, type SessionSummary } from '../session/summaries.js';
 import { renderTable } from '../ui/table.js';
 import { shorten } from '../ui/text.js';
 
-export interface HistoryEntry {
-  id: string;
-  kind: Session['kind'];
-  status: Session['status'];
-  startedAt: string;
-  finishedAt: string | null;
-  topics: string[];
-  questions: number;
-  answered: number;
-  score: { earned: number; possible: number; percent: number | null };
-  verdict: string | null;
-  pending: number;
-}
+export type HistoryEntry = Omit<SessionSummary, 'results'>;
 
 /** Every readable session, newest first; unreadable files are reported with their path and skipped. */
-export function readHistory(ctx: Pick<Context, 'sessions' | 'stderr' | 'style'>): HistoryEntry[] {
-  const entries: HistoryEntry[] = [];
-  for (const id of ctx.sessions.ids().reverse()) {
-    let session: Session;
-    try {
-      session = ctx.sessions.load(id);
-    } catch (error) {
-      if (!(error instanceof SessionFileError)) throw error;
-      ctx.stderr.write(ctx.style.yellow(`warning: ${error.message}\n`));
-      continue;
-    }
-    const report = buildReport(session);
-    entries.push({
-      id,
-      kind: session.kind,
-      status: session.status,
-      startedAt: session.startedAt,
-      finishedAt: session.finishedAt,
-      topics: session.topics,
-      questions: session.questions.length,
-      answered: report.questions.filter((question) => question.status === 'answered').length,
-      score: report.score,
-      verdict: report.verdict,
-      pending: report.pending,
-    });
-  }
-  return entries;
+export function readHistory(ctx: Pick<Context, 'sessions' | 'stderr' | 'style' | 'paths'>, options: { withResults?: boolean } = {}): SessionSummary[] {
+  return readSummaries(ctx.sessions, join(ctx.paths.dataDir, 'index'), (error) => ctx.stderr.write(ctx.style.yellow(`warning: ${error.message}\n`)), options).reverse();
 }
 
 export async function historyCommand(_options: Record<string, never>, ctx: Context): Promise<void> {
-  const entries = readHistory(ctx);
+  const entries = readHistory(ctx, { withResults: false });
   if (ctx.json) {
-    ctx.stdout.write(`${JSON.stringify({ sessions: entries }, null, 2)}\n`);
+    const sessions: HistoryEntry[] = entries.map(({ results: _results, ...entry }) => entry);
+    ctx.stdout.write(`${JSON.stringify({ sessions }, null, 2)}\n`);
     return;
   }
   if (entries.length === 0) {

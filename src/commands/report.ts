@@ -3,7 +3,9 @@ import { resolve } from 'node:path';
 import type { Context } from '../context.js';
 import { UsageError, UserError } from '../errors.js';
 import { buildReport } from '../report/build.js';
-import { renderTextReport } from '../report/text.js';
+import type { Report } from '../report/schema.js';
+import type { Session } from '../session/model.js';
+import type { Style } from '../ui/style.js';
 import { writeFileAtomic } from '../session/store.js';
 
 export interface ReportOptions {
@@ -13,16 +15,15 @@ export interface ReportOptions {
   force?: boolean;
 }
 
-const FORMATS = ['text', 'json'] as const;
+const FORMATS = ['text', 'md', 'html', 'json'] as const;
 
 export async function reportCommand(options: ReportOptions, ctx: Context): Promise<void> {
   const format = ctx.json ? 'json' : (options.format ?? 'text');
-  if (format === 'md' || format === 'html') throw new UserError(`--format ${format} is not available yet in this version; use text or json`);
   if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format: expected ${FORMATS.join(', ')}, got "${format}"`);
   const id = ctx.sessions.resolve(options.session);
   const session = ctx.sessions.load(id);
   const report = buildReport(session);
-  const output = format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderTextReport(report, session, options.output ? (await import('../ui/style.js')).plainStyle : ctx.style);
+  const output = await render(format, report, session, options.output ? (await import('../ui/style.js')).plainStyle : ctx.style, ctx.stdout.columns ?? 100);
   if (!options.output) {
     ctx.stdout.write(output);
     return;
@@ -31,4 +32,18 @@ export async function reportCommand(options: ReportOptions, ctx: Context): Promi
   if (existsSync(target) && !options.force) throw new UserError(`${options.output} already exists; use --force to overwrite it`);
   writeFileAtomic(target, output);
   ctx.stderr.write(`Wrote ${options.output}\n`);
+}
+
+/** Each renderer is imported only for its own format. */
+async function render(format: string, report: Report, session: Session, style: Style, width: number): Promise<string> {
+  switch (format) {
+    case 'json':
+      return `${JSON.stringify(report, null, 2)}\n`;
+    case 'md':
+      return (await import('../report/markdown.js')).renderMarkdownReport(report, session);
+    case 'html':
+      return (await import('../report/html.js')).renderHtmlReport(report, session);
+    default:
+      return (await import('../report/text.js')).renderTextReport(report, session, style, Math.min(width, 120));
+  }
 }

@@ -1,34 +1,142 @@
-import { headlineGrade } from '../grading/grade.js';
+import type { Grade, Mark } from '../grading/grade.js';
 import type { Session } from '../session/model.js';
-import type { Style } from '../ui/style.js';
+import type { ChoiceQuestion, Criterion, DesignQuestion } from '../topics/model.js';
 import { formatDuration } from '../ui/clockText.js';
-import { formatPoints } from '../ui/summary.js';
-import type { Report } from './schema.js';
+import { sideBySide, wrap } from '../ui/sideBySide.js';
+import type { Style } from '../ui/style.js';
+import { renderTimeChart } from '../ui/timeChart.js';
+import { criteriaTable, feedbackOf, gradeColumns, instructionFlagged, type CriteriaTable } from './criteriaRows.js';
+import { reportEntries, type ReportEntry } from './entries.js';
+import type { Report, ReportGrade } from './schema.js';
+import { designGradeText, gradeText, INSTRUCTION_WARNING, markText, optionLines, optionMark, pendingText, pointsText, scoreText, sessionText, timeText, usageText } from './wording.js';
 
-/** The terminal rendering of a report: score, then each question with its grade per criterion. */
-export function renderTextReport(report: Report, session: Session, style: Style): string {
-  const lines: string[] = [];
-  const { earned, possible, percent } = report.score;
-  lines.push(style.bold(`${report.kind} ${report.id}`) + style.dim(`  ${report.status} · started ${report.startedAt} · topics ${report.topics.join(', ')}`));
-  lines.push(percent === null ? 'Score: nothing graded yet' : `Score: ${formatPoints(earned)} / ${formatPoints(possible)} (${percent}%) · Verdict: ${report.verdict}`);
-  if (report.pending > 0) lines.push(style.yellow(`${report.pending} awaiting a grade: coach grade ${report.id} --self`));
-  const asked = session.questions.filter((item) => item.status !== 'unasked');
-  report.questions.forEach((question, index) => {
-    const item = asked[index]!;
-    const grade = question.grade;
-    const score = grade.status === 'graded' ? `${formatPoints(grade.earned ?? 0)}/${formatPoints(grade.possible ?? 0)} by ${grade.by}` : grade.status;
-    const time = question.seconds === null ? '' : ` · ${formatDuration(question.seconds)} of ${formatDuration(question.budgetSeconds)}`;
-    lines.push('', style.bold(`${index + 1}. ${question.topic}/${question.id}`) + style.dim(` (${question.type}) · ${question.status} · ${score}${time}`));
-    lines.push(question.prompt.trim());
-    if (question.status === 'answered' && question.answer) lines.push(style.dim('Your answer: ') + question.answer.trim());
-    const headline = headlineGrade(item.grades);
-    if (item.question.type === 'short' && headline) {
-      for (const criterion of headline.criteria) {
-        const text = item.question.rubric.find((entry) => entry.id === criterion.id)?.criterion ?? criterion.id;
-        const mark = criterion.mark === 'met' ? style.green('met   ') : criterion.mark === 'partly' ? style.yellow('partly') : style.red('missed');
-        lines.push(`  ${mark} ${formatPoints(criterion.earned)}/${criterion.possible}  ${text}`);
-      }
-    }
-  });
+type ReportPhase = NonNullable<ReportEntry['question']['phases']>[number];
+
+/**
+ * The terminal rendering of a report: the score, then every question with its
+ * prompt, the answer beside the model answer, each criterion as every grader
+ * marked it, feedback, and time against budget. `width` is the terminal's.
+ */
+export function renderTextReport(report: Report, session: Session, style: Style, width = 100): string {
+  const lines = [style.bold(`${capitalise(report.kind)} report ${report.id}`), ...wrap(sessionText(report), width).map((line) => style.dim(line)), ...wrap(`Topics: ${report.topics.join(', ')}`, width)];
+  const percent = report.score.percent;
+  const colour = percent === null ? style.dim : percent >= 70 ? style.green : percent >= 40 ? style.yellow : style.red;
+  lines.push(`${style.bold('Score:')} ${colour(scoreText(report))}${report.verdict ? `  ${style.bold('Verdict:')} ${colour(report.verdict)}` : ''}`);
+  const pending = pendingText(report);
+  if (pending) lines.push(style.yellow(`${pending.count}: ${pending.command}`));
+  const usage = usageText(report);
+  if (usage) lines.push(style.dim(`Model tokens: ${usage}`));
+  reportEntries(report, session).forEach((entry, index) => lines.push('', ...questionLines(entry, index, style, width)));
   return `${lines.join('\n')}\n`;
+}
+
+function questionLines({ question, item }: ReportEntry, index: number, style: Style, width: number): string[] {
+  const title = `── ${index + 1}. ${question.topic}/${question.id} · ${question.type} `;
+  const out = [style.bold(title + '─'.repeat(Math.max(3, width - title.length)))];
+  out.push(...gradeLines(item.question.type === 'design' ? designGradeText(question) : gradeText(question.grade, gradeColumns(item.grades)), question.grade, question.seconds, question.budgetSeconds, style));
+  out.push(...wrap(question.prompt.trim(), width));
+  const asked = item.question;
+  if (asked.type === 'choice') out.push(...choiceLines(asked, item.answer?.choice ?? [], style, width));
+  if (asked.type === 'short') out.push(...unitLines({ answer: question.answer, modelAnswer: asked.modelAnswer, rubric: asked.rubric, grades: item.grades, grade: question.grade }, style, width));
+  if (asked.type === 'design') out.push(...designLines(asked, question.phases ?? [], item.phases ?? [], style, width));
+  return out;
+}
+
+function gradeLines(text: string, grade: ReportGrade, seconds: number | null, budgetSeconds: number, style: Style): string[] {
+  const paint = grade.status === 'pending' ? style.yellow : grade.status === 'ungraded' ? style.red : (text: string) => text;
+  const time = timeText(seconds, budgetSeconds);
+  const timing = time.spent ? [`${style.bold('Time:')}  ${time.spent}${time.over ? ` ${style.red(time.over)}` : ''}`] : [];
+  return [`${style.bold('Grade:')} ${paint(text)}`, ...timing];
+}
+
+function choiceLines(question: ChoiceQuestion, picked: readonly string[], style: Style, width: number): string[] {
+  const out = [''];
+  for (const option of optionLines(question, picked)) {
+    const mark = optionMark(option);
+    const painted = mark === '✔' ? style.green(mark) : mark === '✘' ? style.red(mark) : style.dim(mark);
+    const text = `${option.letter}) ${option.text}${option.picked ? ' (your pick)' : ''}${option.why ? ` — ${option.why}` : ''}`;
+    const [first = '', ...rest] = wrap(text, width - 4);
+    out.push(`  ${painted} ${first}`, ...rest.map((line) => `    ${line}`));
+  }
+  if (picked.length === 0) out.push(style.dim('  No option picked.'));
+  if (question.explanation) out.push('', ...wrap(question.explanation.trim(), width));
+  return out;
+}
+
+interface Unit {
+  answer: string | null;
+  modelAnswer: string | undefined;
+  rubric: readonly Criterion[];
+  grades: readonly Grade[];
+  grade: ReportGrade;
+  followUp?: ReportPhase['followUp'];
+}
+
+/** What a short question and an interview phase share: answers, follow-up, criteria, feedback. */
+function unitLines(unit: Unit, style: Style, width: number): string[] {
+  const answer = unit.answer?.trim() ? unit.answer : '(no answer)';
+  const out = ['', sideBySide({ title: 'Your answer', text: answer }, { title: 'Model answer', text: unit.modelAnswer ?? '(the topic has none)' }, width, style).trimEnd()];
+  if (unit.followUp) {
+    out.push('', ...hang(`${style.bold('Follow-up:')} `, 'Follow-up: '.length, unit.followUp.question, width));
+    out.push(...hang('  ', 2, unit.followUp.answer?.trim() ? unit.followUp.answer : '(no answer)', width));
+  }
+  const criteria = criteriaTable(unit.rubric, unit.grades);
+  if (instructionFlagged(criteria)) out.push('', style.red(INSTRUCTION_WARNING));
+  out.push('', ...criteriaLines(criteria, unit.grade, style, width));
+  for (const feedback of feedbackOf(criteria)) out.push('', style.bold(`Feedback from ${feedback.label}:`), ...wrap(feedback.text, width));
+  return out;
+}
+
+const MARK_PAINT: Record<Mark, keyof Pick<Style, 'green' | 'yellow' | 'red'>> = { met: 'green', partly: 'yellow', missed: 'red' };
+
+function criteriaLines({ columns, rows }: CriteriaTable, grade: ReportGrade, style: Style, width: number): string[] {
+  if (columns.length === 0) {
+    const out = [style.bold(grade.status === 'pending' ? 'Rubric (awaiting a grade):' : 'Rubric:')];
+    const points = rows.map((row) => `${row.points} ${row.points === 1 ? 'pt ' : 'pts'}`);
+    const pointsWidth = Math.max(...points.map((text) => text.length));
+    rows.forEach((row, index) => out.push(...hang(`  ${points[index]!.padStart(pointsWidth)}  `, pointsWidth + 4, row.criterion, width)));
+    return out;
+  }
+  const cells = rows.map((row) => row.results.map((result) => (result ? `${markText(result.mark)} ${pointsText(result.earned, result.possible)}` : '—')));
+  const widths = columns.map((column, index) => Math.max(column.label.length, ...cells.map((row) => row[index]!.length)) + 2);
+  const indent = 2 + widths.reduce((sum, value) => sum + value, 0);
+  const out = [style.dim(`  ${columns.map((column, index) => column.label.padEnd(widths[index]!)).join('')}criterion`)];
+  rows.forEach((row, rowIndex) => {
+    const marks = row.results.map((result, index) => {
+      const padded = cells[rowIndex]![index]!.padEnd(widths[index]!);
+      return result ? style[MARK_PAINT[result.mark]](padded) : style.dim(padded);
+    });
+    out.push(...hang(`  ${marks.join('')}`, indent, row.criterion, width));
+    row.results.forEach((result, index) => {
+      if (result?.justification) out.push(...hang(' '.repeat(indent), indent, `${columns[index]!.label}: ${result.justification}`, width).map((line) => style.dim(line)));
+      if (result?.evidence) out.push(...hang(' '.repeat(indent), indent, `evidence: “${result.evidence.trim()}”`, width).map((line) => style.dim(line)));
+    });
+  });
+  return out;
+}
+
+function designLines(question: DesignQuestion, phases: ReportPhase[], records: NonNullable<ReportEntry['item']['phases']>, style: Style, width: number): string[] {
+  const out: string[] = [];
+  phases.forEach((phase, index) => {
+    const asked = question.phases[index]!;
+    const grades = records[index]?.grades ?? [];
+    out.push('', style.bold(`▸ Phase ${index + 1}/${phases.length}: ${phase.title}`));
+    out.push(...gradeLines(gradeText(phase.grade, gradeColumns(grades)), phase.grade, phase.seconds, phase.budgetSeconds, style), ...wrap(phase.prompt.trim(), width));
+    out.push(...unitLines({ answer: phase.answer, modelAnswer: asked.modelAnswer, rubric: asked.rubric, grades, grade: phase.grade, followUp: phase.followUp }, style, width));
+  });
+  if (question.modelAnswer) out.push('', style.bold('Model answer for the whole design:'), ...wrap(question.modelAnswer.trim(), width));
+  out.push('', style.bold('Time per phase:'), renderTimeChart(phases, style));
+  const over = phases.filter((phase) => phase.seconds !== null && phase.seconds > phase.budgetSeconds);
+  if (over.length > 0) out.push(style.red(`⚠ Over time: ${over.map((phase) => `${phase.title} (+${formatDuration(phase.seconds! - phase.budgetSeconds)})`).join(', ')}`));
+  return out;
+}
+
+/** Text wrapped under a prefix: the first line after it, the rest indented to the prefix's visible width. */
+function hang(prefix: string, prefixWidth: number, text: string, width: number): string[] {
+  const [first = '', ...rest] = wrap(text.trim(), Math.max(20, width - prefixWidth));
+  return [`${prefix}${first}`, ...rest.map((line) => `${' '.repeat(prefixWidth)}${line}`)];
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

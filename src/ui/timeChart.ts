@@ -3,7 +3,7 @@ import { formatDuration } from './clockText.js';
 import type { Style } from './style.js';
 
 /** Time per phase against its budget, as terminal bars: the budget's span dim, overtime red. */
-export function renderTimeChart(phases: NonNullable<ReportQuestion['phases']>, style: Style, width = 30): string {
+export function renderTimeChart(phases: Readonly<NonNullable<ReportQuestion['phases']>>, style: Style, width = 30): string {
   const longest = Math.max(1, ...phases.map((phase) => Math.max(phase.seconds ?? 0, phase.budgetSeconds)));
   const titleWidth = Math.max(...phases.map((phase) => phase.title.length));
   const lines = phases.map((phase) => {

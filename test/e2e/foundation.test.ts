@@ -153,10 +153,10 @@ describe('other commands', () => {
   });
 
   test('a planned command says plainly it is not available, exit 1', async () => {
-    const result = await runCoach(['stats', '--json']);
+    const result = await runCoach(['review', '--list']);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toBe('coach: coach stats is not available yet in this version (see README "Status").\n');
+    expect(result.stderr).toBe('coach: coach review is not available yet in this version (see README "Status").\n');
   });
 
   test('unknown options exit 2 with a hint', async () => {

@@ -1,0 +1,125 @@
+import type { SessionSummary } from '../session/summaries.js';
+
+/**
+ * Progress over history, from session summaries: per topic (sessions, average,
+ * trend), the rubric criteria most often missed, and how far self grades drift
+ * from model grades where a question has both. Pure.
+ */
+export interface TopicProgress {
+  topic: string;
+  sessions: number;
+  answered: number;
+  averagePercent: number | null;
+  /** Percent per session touching the topic, oldest first (the sparkline). */
+  trend: number[];
+}
+
+export interface MissedCriterion {
+  topic: string;
+  question: string;
+  phase: string | null;
+  criterion: string;
+  graded: number;
+  missed: number;
+  partly: number;
+  /** Share of the points lost across every grading of this criterion. */
+  lostShare: number;
+}
+
+export interface Drift {
+  questions: number;
+  /** Mean of (self percent - model percent): positive means you grade yourself more generously. */
+  meanPoints: number | null;
+  byTopic: { topic: string; questions: number; meanPoints: number }[];
+}
+
+export interface Stats {
+  sessions: number;
+  topics: TopicProgress[];
+  mostMissed: MissedCriterion[];
+  drift: Drift;
+}
+
+export function computeStats(summaries: readonly SessionSummary[], limit = 10): Stats {
+  const ordered = [...summaries].sort((a, b) => (a.startedAt < b.startedAt ? -1 : a.startedAt > b.startedAt ? 1 : 0));
+  return { sessions: ordered.length, topics: topicProgress(ordered), mostMissed: mostMissed(ordered, limit), drift: drift(ordered) };
+}
+
+function topicProgress(summaries: readonly SessionSummary[]): TopicProgress[] {
+  const byTopic = new Map<string, { sessions: number; answered: number; earned: number; possible: number; trend: number[] }>();
+  for (const summary of summaries) {
+    const perTopic = new Map<string, { earned: number; possible: number; answered: number }>();
+    for (const result of summary.results) {
+      const entry = perTopic.get(result.topic) ?? { earned: 0, possible: 0, answered: 0 };
+      if (result.status === 'answered') entry.answered += 1;
+      if (result.headline) {
+        entry.earned += result.headline.earned;
+        entry.possible += result.headline.possible;
+      }
+      perTopic.set(result.topic, entry);
+    }
+    for (const [topic, entry] of perTopic) {
+      const total = byTopic.get(topic) ?? { sessions: 0, answered: 0, earned: 0, possible: 0, trend: [] };
+      total.sessions += 1;
+      total.answered += entry.answered;
+      total.earned += entry.earned;
+      total.possible += entry.possible;
+      if (entry.possible > 0) total.trend.push(Math.round((100 * entry.earned) / entry.possible));
+      byTopic.set(topic, total);
+    }
+  }
+  return [...byTopic.entries()]
+    .map(([topic, total]) => ({ topic, sessions: total.sessions, answered: total.answered, averagePercent: total.possible > 0 ? Math.round((100 * total.earned) / total.possible) : null, trend: total.trend }))
+    .sort((a, b) => (a.topic < b.topic ? -1 : 1));
+}
+
+function mostMissed(summaries: readonly SessionSummary[], limit: number): MissedCriterion[] {
+  const byKey = new Map<string, MissedCriterion & { lost: number; possible: number }>();
+  for (const summary of summaries) {
+    for (const result of summary.results) {
+      if (!result.headline || result.type === 'choice' || result.status === 'skipped') continue;
+      for (const criterion of result.headline.criteria) {
+        const key = `${result.topic}/${result.question}/${result.phase ?? ''}/${criterion.id}`;
+        const entry = byKey.get(key) ?? { topic: result.topic, question: result.question, phase: result.phase, criterion: criterion.id, graded: 0, missed: 0, partly: 0, lostShare: 0, lost: 0, possible: 0 };
+        entry.graded += 1;
+        if (criterion.mark === 'missed') entry.missed += 1;
+        if (criterion.mark === 'partly') entry.partly += 1;
+        entry.lost += criterion.possible - criterion.earned;
+        entry.possible += criterion.possible;
+        byKey.set(key, entry);
+      }
+    }
+  }
+  return [...byKey.values()]
+    .filter((entry) => entry.lost > 0)
+    .map(({ lost, possible, ...entry }) => ({ ...entry, lostShare: possible > 0 ? lost / possible : 0, weight: lost }))
+    .sort((a, b) => b.weight - a.weight || b.lostShare - a.lostShare)
+    .slice(0, limit)
+    .map(({ weight: _weight, ...entry }) => entry);
+}
+
+function drift(summaries: readonly SessionSummary[]): Drift {
+  const pairs = summaries.flatMap((summary) =>
+    summary.results.flatMap((result) =>
+      result.self && result.model && result.self.possible > 0 && result.model.possible > 0
+        ? [{ topic: result.topic, points: (100 * result.self.earned) / result.self.possible - (100 * result.model.earned) / result.model.possible }]
+        : [],
+    ),
+  );
+  const mean = (values: number[]) => Math.round((10 * values.reduce((sum, value) => sum + value, 0)) / values.length) / 10;
+  const topics = [...new Set(pairs.map((pair) => pair.topic))].sort();
+  return {
+    questions: pairs.length,
+    meanPoints: pairs.length > 0 ? mean(pairs.map((pair) => pair.points)) : null,
+    byTopic: topics.map((topic) => {
+      const values = pairs.filter((pair) => pair.topic === topic).map((pair) => pair.points);
+      return { topic, questions: values.length, meanPoints: mean(values) };
+    }),
+  };
+}
+
+/** A terminal sparkline: one block per value, 0-100. */
+export function sparkline(values: readonly number[]): string {
+  const blocks = '▁▂▃▄▅▆▇█';
+  return values.map((value) => blocks[Math.min(blocks.length - 1, Math.max(0, Math.floor((value / 100) * blocks.length)))]).join('');
+}

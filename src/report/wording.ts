@@ -1,0 +1,106 @@
+import type { Mark } from '../grading/grade.js';
+import { letterFor } from '../grading/choice.js';
+import type { ChoiceQuestion } from '../topics/model.js';
+import { formatDuration } from '../ui/clockText.js';
+import { formatPoints } from '../ui/summary.js';
+import type { GradeColumn } from './criteriaRows.js';
+import type { Report, ReportGrade, ReportQuestion } from './schema.js';
+
+/** Phrases both report renderers use, so the terminal and Markdown reports never disagree. */
+
+export const INSTRUCTION_WARNING = '⚠ The answer tried to instruct the grader; that part earned nothing.';
+
+const MARK_SYMBOLS: Record<Mark, string> = { met: '✔', partly: '◐', missed: '✘' };
+
+export function markText(mark: Mark): string {
+  return `${MARK_SYMBOLS[mark]} ${mark}`;
+}
+
+export function pointsText(earned: number, possible: number, separator = '/'): string {
+  return `${formatPoints(earned)}${separator}${formatPoints(possible)}`;
+}
+
+/** "7 / 12 (58%)", or why there is no score yet. */
+export function scoreText(report: Report): string {
+  const { earned, possible, percent } = report.score;
+  return percent === null ? 'nothing graded yet' : `${pointsText(earned, possible, ' / ')} (${percent}%)`;
+}
+
+export function pendingText(report: Report): { count: string; command: string } | null {
+  return report.pending > 0 ? { count: `${report.pending} awaiting a grade`, command: `coach grade ${report.id} --self` } : null;
+}
+
+export function usageText(report: Report): string | null {
+  return report.usage ? `${report.usage.promptTokens} prompt + ${report.usage.completionTokens} completion tokens` : null;
+}
+
+export function sessionText(report: Report): string {
+  return [report.status, `started ${report.startedAt}`, report.finishedAt ? `finished ${report.finishedAt}` : null].filter(Boolean).join(' · ');
+}
+
+/** The headline grade and who gave it, then any other grader's score: "1.5 / 5 by gpt-4o-mini · self gave 4 / 5". */
+export function gradeText(grade: ReportGrade, columns: readonly GradeColumn[] = []): string {
+  if (grade.status === 'pending') return 'awaiting a grade';
+  if (grade.status === 'ungraded') return `not graded: ${grade.reason ?? 'grading failed'}`;
+  const score = pointsText(grade.earned ?? 0, grade.possible ?? 0, ' / ');
+  if (grade.reason === 'skipped') return `skipped · ${score}`;
+  const others = columns.filter((column) => column.label !== grade.by).map((column) => ` · ${column.label} gave ${pointsText(column.grade.earned, column.grade.possible, ' / ')}`);
+  return `${score} by ${grade.by}${others.join('')}`;
+}
+
+/**
+ * A design question's grade says who graded its answered phases and how many
+ * were skipped ("8 / 11 by self · 1 of 3 phases skipped"), rather than naming
+ * the automatic zero of a skipped phase as a grader.
+ */
+export function designGradeText(question: ReportQuestion): string {
+  const phases = question.phases ?? [];
+  const skipped = phases.filter((phase) => phase.grade.reason === 'skipped').length;
+  const note = skipped > 0 ? ` · ${skipped} of ${phases.length} phases skipped` : '';
+  const grade = question.grade;
+  if (grade.status !== 'graded') return `${gradeText(grade)}${note}`;
+  const graders = [...new Set(phases.filter((phase) => phase.grade.reason !== 'skipped').map((phase) => phase.grade.by))];
+  const score = pointsText(grade.earned ?? 0, grade.possible ?? 0, ' / ');
+  return `${score}${graders.length > 0 ? ` by ${graders.join(' and ')}` : ''}${note}`;
+}
+
+export interface TimeText {
+  /** "3:10 of 4:00", or null when no time was recorded. */
+  spent: string | null;
+  /** "⚠ 2:10 over", or null within budget. */
+  over: string | null;
+}
+
+export function timeText(seconds: number | null, budgetSeconds: number): TimeText {
+  if (seconds === null) return { spent: null, over: null };
+  const over = seconds - budgetSeconds;
+  return { spent: `${formatDuration(seconds)} of ${formatDuration(budgetSeconds)}`, over: over > 0 ? `⚠ ${formatDuration(over)} over` : null };
+}
+
+export function joinTime(time: TimeText): string {
+  return [time.spent, time.over].filter(Boolean).join(' ');
+}
+
+export interface OptionLine {
+  letter: string;
+  text: string;
+  correct: boolean;
+  picked: boolean;
+  why: string | null;
+}
+
+/** A choice question's options with what was picked (letters as stored in the answer) and what is correct. */
+export function optionLines(question: ChoiceQuestion, picked: readonly string[]): OptionLine[] {
+  return question.choices.map((option, index) => ({
+    letter: letterFor(index),
+    text: option.text.trim(),
+    correct: option.correct === true,
+    picked: picked.includes(letterFor(index)),
+    why: option.why?.trim() ?? null,
+  }));
+}
+
+/** ✔ on a correct option, ✘ on a wrong pick, · otherwise. */
+export function optionMark(option: OptionLine): string {
+  return option.correct ? '✔' : option.picked ? '✘' : '·';
+}
