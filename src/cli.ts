@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { createContext, type Context, type GlobalOptions, type Io } from './context.js';
-import { ExitCode, UserError } from './errors.js';
+import { ExitCode } from './errors.js';
 import { readVersion } from './version.js';
 
 /**
@@ -30,19 +30,18 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   calibrate: () => import('./commands/calibrate.js').then((m) => m.calibrateCommand),
   stats: () => import('./commands/stats.js').then((m) => m.statsCommand),
   export: () => import('./commands/export.js').then((m) => m.exportCommand),
+  review: () => import('./commands/review.js').then((m) => m.reviewCommand),
 };
 
 export const lazyDispatch: Dispatch = async (name, options, ctx) => {
   const load = COMMANDS[name];
-  if (!load) throw new UserError(`coach ${name} is not available yet in this version (see README "Status").`);
+  if (!load) throw new Error(`no module registered for command "${name}"`);
   const run = await load();
   return run(options as never, ctx);
 };
 
-/** Commands from PRODUCT.md that later work builds; listed so --help shows the whole product honestly. */
-const PLANNED: { name: string; args?: string; summary: string }[] = [
-  { name: 'review', args: '[topic...]', summary: 'the questions spaced repetition says are due' },
-];
+/** Commands that never read or write sessions: their context skips the session store (and zod). */
+const WITHOUT_SESSIONS = new Set(['topics', 'lint', 'schema', 'config', 'doctor', 'calibrate']);
 
 const HELP_EXAMPLES = `
 Examples:
@@ -73,7 +72,7 @@ export function buildProgram(io: Io, dispatch: Dispatch, setExitCode: (code: Exi
   const action = (name: string, toOptions: (...args: unknown[]) => object) =>
     async (...args: unknown[]) => {
       const command = args.at(-1) as Command;
-      const ctx = await createContext(io, command.optsWithGlobals<GlobalOptions>());
+      const ctx = await createContext(io, command.optsWithGlobals<GlobalOptions>(), { withSessions: !WITHOUT_SESSIONS.has(name) });
       const code = await dispatch(name, toOptions(...args), ctx);
       setExitCode(code ?? ExitCode.ok);
     };
@@ -132,6 +131,18 @@ export function buildProgram(io: Io, dispatch: Dispatch, setExitCode: (code: Exi
     .option('--grader <who>', 'llm or self (default: llm when a model is configured, else self)')
     .addHelpText('after', examples('coach interview', 'coach interview design-api-rate-limiter', 'coach interview design-url-shortener --minutes 30', 'coach interview design-news-feed --answers interview.yaml --json'))
     .action(action('interview', (question, options) => ({ question: question as string | undefined, ...(options as object) })));
+
+  program
+    .command('review')
+    .description('the questions spaced repetition says are due, weakest and most overdue first')
+    .argument('[topic...]', 'only these topics (default: all)')
+    .option('--list', 'print what is due instead of starting a review')
+    .option('--limit <n>', 'at most N questions (default 10)')
+    .option('--again', "also bring back what you rated Again or Hard today")
+    .option('--answers <file>', 'run by script, as coach quiz --answers')
+    .option('--grader <who>', 'llm or self (default: llm when a model is configured, else self)')
+    .addHelpText('after', examples('coach review', 'coach review caching --limit 5', 'coach review --list', 'coach review --list --json', 'coach review --again'))
+    .action(action('review', (topics, options) => ({ topics: topics as string[], ...(options as object) })));
 
   program
     .command('resume')
@@ -204,16 +215,6 @@ export function buildProgram(io: Io, dispatch: Dispatch, setExitCode: (code: Exi
     .addHelpText('after', examples('coach doctor', 'OPENAI_BASE_URL=http://localhost:11434/v1 COACH_MODEL=llama3.1 coach doctor'))
     .action(action('doctor', () => ({})));
 
-  for (const planned of PLANNED) {
-    const command = program
-      .command(planned.name)
-      .description(`${planned.summary} (not available yet)`)
-      .allowUnknownOption()
-      .allowExcessArguments()
-      .addHelpText('after', '\nThis command is planned and not available in this version yet.\n')
-      .action(action(planned.name, () => ({})));
-    if (planned.args) command.argument(planned.args.replace('<', '[').replace('>', ']'));
-  }
   return program;
 }
 

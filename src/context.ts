@@ -5,7 +5,7 @@ import { displayPath } from './topics/files.js';
 import type { TopicSources } from './topics/loader.js';
 import { decideColorLevel } from './ui/colors.js';
 import { createStyle, type Style } from './ui/style.js';
-import { SessionStore } from './session/store.js';
+import type { SessionStore } from './session/store.js';
 
 /**
  * What a command may touch of the outside world. Commands receive it instead of
@@ -55,7 +55,12 @@ export interface Context extends Io {
   interactive: boolean;
 }
 
-export async function createContext(io: Io, globals: GlobalOptions): Promise<Context> {
+/**
+ * `withSessions: false` leaves the session store out: it brings the zod session
+ * schema, which commands that never read sessions (topics, lint, schema) must
+ * not pay for at start-up.
+ */
+export async function createContext(io: Io, globals: GlobalOptions, { withSessions = true }: { withSessions?: boolean } = {}): Promise<Context> {
   const paths = resolvePaths(io.env);
   const level = decideColorLevel({ colorFlag: globals.color, json: globals.json, env: io.env, isTTY: io.stdout.isTTY === true });
   const display = (path: string) => displayPath(path, io.cwd);
@@ -71,7 +76,7 @@ export async function createContext(io: Io, globals: GlobalOptions): Promise<Con
     style: await createStyle(level),
     paths,
     display,
-    sessions: new SessionStore(paths.dataDir),
+    sessions: withSessions ? new (await import('./session/store.js')).SessionStore(paths.dataDir) : (undefined as unknown as SessionStore),
     interactive: io.stdin.isTTY === true && io.stdout.isTTY === true,
     topicSources: { bundledDir: paths.bundledTopics, compiledBundle: paths.compiledBundle, compiledOutline: paths.compiledOutline, userDirs, display },
   };

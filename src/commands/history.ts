@@ -4,7 +4,7 @@ import { readSummaries, type SessionSummary } from '../session/summaries.js';
 import { renderTable } from '../ui/table.js';
 import { shorten } from '../ui/text.js';
 
-export type HistoryEntry = Omit<SessionSummary, 'results'>;
+export type HistoryEntry = Omit<SessionSummary, 'results' | 'fingerprint'>;
 
 /** Every readable session, newest first; unreadable files are reported with their path and skipped. */
 export function readHistory(ctx: Pick<Context, 'sessions' | 'stderr' | 'style' | 'paths'>, options: { withResults?: boolean } = {}): SessionSummary[] {
@@ -14,7 +14,7 @@ export function readHistory(ctx: Pick<Context, 'sessions' | 'stderr' | 'style' |
 export async function historyCommand(_options: Record<string, never>, ctx: Context): Promise<void> {
   const entries = readHistory(ctx, { withResults: false });
   if (ctx.json) {
-    const sessions: HistoryEntry[] = entries.map(({ results: _results, ...entry }) => entry);
+    const sessions: HistoryEntry[] = entries.map(({ results: _results, fingerprint: _fingerprint, ...entry }) => entry);
     ctx.stdout.write(`${JSON.stringify({ sessions }, null, 2)}\n`);
     return;
   }

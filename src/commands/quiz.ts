@@ -34,20 +34,23 @@ export async function quizCommand(options: QuizOptions, ctx: Context): Promise<E
   const { picked, seed } = chooseQuestions(topics, plan, rawAnswers);
   if (picked.length === 0) throw new UsageError('no questions match; loosen --difficulty, --tag or --type, or pick other topics (coach topics)');
   const bound = rawAnswers ? bindAnswers(topics, picked, rawAnswers, plan.answersFile!) : null;
+  return runQuestionSession({ kind: 'quiz', picked, seed, bound, settings: { flip: plan.flip, timeLimitSeconds: plan.timeLimitSeconds, grader } }, ctx, settings);
+}
 
-  const session = createSession({
-    id: uniqueSessionId(ctx),
-    kind: 'quiz',
-    nowMs: ctx.clock.now(),
-    seed,
-    picked,
-    settings: { flip: plan.flip, timeLimitSeconds: plan.timeLimitSeconds, scripted: bound !== null, grader },
-  });
+/**
+ * The part a quiz and a review share: create and save the session, then run it
+ * from the answers file or in the terminal, grading with the model if chosen.
+ */
+export async function runQuestionSession(
+  plan: { kind: 'quiz' | 'review'; picked: readonly Picked[]; seed: number | null; bound: Map<number, ScriptedAnswer> | null; settings: Omit<Session['settings'], 'scripted'> },
+  ctx: Context,
+  llm: LlmSettings,
+): Promise<ExitCode> {
+  const session = createSession({ id: uniqueSessionId(ctx), kind: plan.kind, nowMs: ctx.clock.now(), seed: plan.seed, picked: plan.picked, settings: { ...plan.settings, scripted: plan.bound !== null } });
   ctx.sessions.save(session);
-
-  if (bound) {
-    runScriptedQuiz(session, bound, { clock: ctx.clock, save: (updated: Session) => ctx.sessions.save(updated) });
-    const outcome = grader === 'llm' ? await gradeSessionWithModel(session, ctx, settings, { onlyPending: true }) : { failed: [] };
+  if (plan.bound) {
+    runScriptedQuiz(session, plan.bound, { clock: ctx.clock, save: (updated: Session) => ctx.sessions.save(updated) });
+    const outcome = plan.settings.grader === 'llm' ? await gradeSessionWithModel(session, ctx, llm, { onlyPending: true }) : { failed: [] };
     printSessionOutcome(session, ctx);
     return outcome.failed.length > 0 ? ExitCode.failure : ExitCode.ok;
   }
@@ -90,7 +93,7 @@ function chooseQuestions(topics: readonly Topic[], plan: QuizPlan, raw: RawAnswe
   return { picked: shuffle(matching, seededRandom(plan.seed!)).slice(0, count), seed: plan.seed };
 }
 
-function bindAnswers(topics: readonly Topic[], picked: readonly Picked[], raw: RawAnswers, file: string): Map<number, ScriptedAnswer> {
+export function bindAnswers(topics: readonly Topic[], picked: readonly Picked[], raw: RawAnswers, file: string): Map<number, ScriptedAnswer> {
   const bound = new Map<number, ScriptedAnswer>();
   for (const [key, value] of raw) {
     const target = resolveQuestionId(topics, key);

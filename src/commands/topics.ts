@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import { listSessionIds, sessionsDir } from '../session/files.js';
 import type { Context } from '../context.js';
 import { countByType, type Loaded, type TopicOutline } from '../topics/model.js';
 import { loadTopicOutlines } from '../topics/loader.js';
@@ -14,9 +16,13 @@ export interface TopicSummary {
   questions: number;
   counts: { choice: number; short: number; design: number };
   source: 'bundled' | string;
+  /** Share of questions whose last grade is at least 80%; null without history. */
+  mastery: number | null;
+  /** Review cards due now (questions and interview phases). */
+  due: number;
 }
 
-export function summarizeTopic({ topic, file, bundled }: Loaded<TopicOutline>): TopicSummary {
+export function summarizeTopic({ topic, file, bundled }: Loaded<TopicOutline>, progress?: { mastery: number | null; due: number }): TopicSummary {
   return {
     id: topic.id,
     title: topic.title,
@@ -24,13 +30,35 @@ export function summarizeTopic({ topic, file, bundled }: Loaded<TopicOutline>): 
     questions: topic.questions.length,
     counts: countByType(topic),
     source: bundled ? 'bundled' : file,
+    mastery: progress?.mastery ?? null,
+    due: progress?.due ?? 0,
   };
+}
+
+/**
+ * Mastery and due reviews per topic, from history. With no sessions yet this
+ * loads nothing (start-up stays fast for a new user).
+ */
+async function reviewProgress(topics: readonly TopicOutline[], base: Context): Promise<Map<string, { mastery: number | null; due: number }> | undefined> {
+  if (listSessionIds(sessionsDir(base.paths.dataDir)).length === 0) return undefined;
+  const [{ dueNow }, { loadSchedule }, { readHistory }, { mastery }, { SessionStore }] = await Promise.all([
+    import('./review.js'),
+    import('../review/state.js'),
+    import('./history.js'),
+    import('../review/due.js'),
+    import('../session/store.js'),
+  ]);
+  const ctx = { ...base, sessions: new SessionStore(base.paths.dataDir) };
+  const due = dueNow(topics, { topics: [] }, ctx);
+  const cards = loadSchedule(readHistory(ctx).reverse(), join(ctx.paths.dataDir, 'review-state.json'));
+  return new Map(topics.map((topic) => [topic.id, { mastery: mastery(topic, cards), due: due.filter((card) => card.topic === topic.id).length }]));
 }
 
 export async function topicsCommand(_options: TopicsOptions, ctx: Context): Promise<void> {
   const { topics, problems } = await loadTopicOutlines(ctx.topicSources, { strict: ctx.strict });
   reportTopicProblems(problems, ctx);
-  const summaries = topics.map(summarizeTopic).sort((a, b) => compareText(a.id, b.id));
+  const progress = await reviewProgress(topics.map((loaded) => loaded.topic), ctx);
+  const summaries = topics.map((loaded) => summarizeTopic(loaded, progress?.get(loaded.topic.id))).sort((a, b) => compareText(a.id, b.id));
   if (ctx.json) {
     ctx.stdout.write(`${JSON.stringify({ topics: summaries }, null, 2)}\n`);
     return;
@@ -45,6 +73,8 @@ export async function topicsCommand(_options: TopicsOptions, ctx: Context): Prom
         { header: 'CHOICE', cell: (row) => String(row.counts.choice), align: 'right' },
         { header: 'SHORT', cell: (row) => String(row.counts.short), align: 'right' },
         { header: 'DESIGN', cell: (row) => String(row.counts.design), align: 'right' },
+        { header: 'MASTERY', cell: (row) => (row.mastery === null ? '-' : `${row.mastery}%`), align: 'right' },
+        { header: 'DUE', cell: (row) => (row.due === 0 ? '-' : String(row.due)), align: 'right', style: (text, row) => (row.due > 0 ? style.yellow(text) : text) },
         { header: 'SOURCE', cell: (row) => row.source, style: (text, row) => (row.source === 'bundled' ? style.dim(text) : text) },
       ],
       (text) => style.bold(text),

@@ -1,7 +1,7 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, writeSync, unlinkSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError, UserError } from '../errors.js';
-import { SESSION_ID_PATTERN } from './ids.js';
+import { listSessionIds, sessionsDir } from './files.js';
 import { SESSION_SCHEMA_VERSION, SessionSchema, type Session } from './model.js';
 
 /** A session file we cannot read: reported with its path, and never written over. */
@@ -25,7 +25,7 @@ export class SessionStore {
   readonly dir: string;
 
   constructor(dataDir: string) {
-    this.dir = join(dataDir, 'sessions');
+    this.dir = sessionsDir(dataDir);
   }
 
   pathOf(id: string): string {
@@ -45,18 +45,7 @@ export class SessionStore {
 
   /** Session ids, oldest first (ids sort by time). */
   ids(): string[] {
-    let names: string[];
-    try {
-      names = readdirSync(this.dir);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      throw error;
-    }
-    return names
-      .filter((name) => name.endsWith('.json'))
-      .map((name) => name.slice(0, -'.json'.length))
-      .filter((id) => SESSION_ID_PATTERN.test(id))
-      .sort();
+    return listSessionIds(this.dir);
   }
 
   /**

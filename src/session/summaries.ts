@@ -36,6 +36,8 @@ export interface SessionSummary {
   verdict: string | null;
   pending: number;
   results: QuestionResult[];
+  /** Size, mtime and inode of the session file: changes whenever the session does. */
+  fingerprint?: string;
 }
 
 const INDEX_VERSION = 2;
@@ -169,7 +171,7 @@ export function readSummaries(store: SessionStore, indexDir: string, onUnreadabl
     // Every save renames a new file into place, so the inode changes even within one mtime tick.
     if (cached && cached.size === stats.size && cached.mtimeMs === stats.mtimeMs && cached.ino === stats.ino) {
       next.entries[id] = cached;
-      summaries.push({ ...cached.summary, results: withResults ? cached.results.map(decodeResult) : [] });
+      summaries.push({ ...cached.summary, results: withResults ? cached.results.map(decodeResult) : [], fingerprint: fingerprintOf(stats) });
       continue;
     }
     let session: Session;
@@ -182,7 +184,7 @@ export function readSummaries(store: SessionStore, indexDir: string, onUnreadabl
     }
     const { results, ...summary } = summarize(session);
     next.entries[id] = { size: stats.size, mtimeMs: stats.mtimeMs, ino: stats.ino, summary, results: results.map(encodeResult) };
-    summaries.push({ ...summary, results: withResults ? results : [] });
+    summaries.push({ ...summary, results: withResults ? results : [], fingerprint: fingerprintOf(stats) });
     changed = true;
   }
   if (changed || Object.keys(index.entries).length !== Object.keys(next.entries).length) {
@@ -190,6 +192,10 @@ export function readSummaries(store: SessionStore, indexDir: string, onUnreadabl
     writeFileAtomic(indexPath, JSON.stringify(next));
   }
   return summaries;
+}
+
+function fingerprintOf(stats: { size: number; mtimeMs: number; ino: number }): string {
+  return `${stats.size}:${stats.mtimeMs}:${stats.ino}`;
 }
 
 function readIndex(path: string): IndexFile {

@@ -27,7 +27,7 @@ export interface TopicOutline {
   title: string;
   summary?: string;
   tags?: string[];
-  questions: { id: string; type: QuestionType; difficulty: Question['difficulty']; minutes: number; tags?: string[] }[];
+  questions: { id: string; type: QuestionType; difficulty: Question['difficulty']; minutes: number; tags?: string[]; phases?: { id: string }[] }[];
 }
 
 export function outlineOf(topic: Topic): TopicOutline {
@@ -36,7 +36,14 @@ export function outlineOf(topic: Topic): TopicOutline {
     title: topic.title,
     summary: topic.summary,
     tags: topic.tags,
-    questions: topic.questions.map(({ id, type, difficulty, minutes, tags }) => ({ id, type, difficulty, minutes, tags })),
+    questions: topic.questions.map((question) => ({
+      id: question.id,
+      type: question.type,
+      difficulty: question.difficulty,
+      minutes: question.minutes,
+      tags: question.tags,
+      ...(question.type === 'design' ? { phases: question.phases.map((phase) => ({ id: phase.id })) } : {}),
+    })),
   };
 }
 

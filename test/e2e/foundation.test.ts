@@ -35,7 +35,7 @@ describe('coach topics', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
     const lines = stripAnsi(result.stdout).split('\n');
-    expect(lines[0]).toMatch(/^ID\s+TITLE\s+CHOICE\s+SHORT\s+DESIGN\s+SOURCE$/);
+    expect(lines[0]).toMatch(/^ID\s+TITLE\s+CHOICE\s+SHORT\s+DESIGN\s+MASTERY\s+DUE\s+SOURCE$/);
     for (const id of bundledIds) expect(lines.some((line) => line.startsWith(`${id} `))).toBe(true);
   });
 
@@ -150,13 +150,6 @@ describe('other commands', () => {
     const result = await runCoach(['schema']);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(readFileSync(join(ROOT, 'topics', 'topic.schema.json'), 'utf8'));
-  });
-
-  test('a planned command says plainly it is not available, exit 1', async () => {
-    const result = await runCoach(['review', '--list']);
-    expect(result.code).toBe(1);
-    expect(result.stdout).toBe('');
-    expect(result.stderr).toBe('coach: coach review is not available yet in this version (see README "Status").\n');
   });
 
   test('unknown options exit 2 with a hint', async () => {

@@ -1,0 +1,95 @@
+import { join, resolve } from 'node:path';
+import type { Context } from '../context.js';
+import { ExitCode, UsageError } from '../errors.js';
+import { llmSettings } from '../grading/llm/setup.js';
+import { dueCards, liveCardKeys, type DueCard, type TopicShape } from '../review/due.js';
+import { loadSchedule } from '../review/state.js';
+import { readAnswersFile } from '../session/answersFile.js';
+import { assertKnownTopics, type Picked } from '../session/select.js';
+import { loadTopics } from '../topics/loader.js';
+import { renderTable } from '../ui/table.js';
+import { readHistory } from './history.js';
+import { assertCanAsk, bindAnswers, chooseGrader, runQuestionSession } from './quiz.js';
+import { parseGrader, parsePositiveInt } from './quizOptions.js';
+import { reportTopicProblems } from './topicProblems.js';
+
+export interface ReviewOptions {
+  topics: string[];
+  list?: boolean;
+  limit?: string;
+  again?: boolean;
+  answers?: string;
+  grader?: string;
+}
+
+/**
+ * The questions spaced repetition says are due, weakest and most overdue first,
+ * asked through the quiz flow; the answers become history, so the schedule
+ * updates itself. `--list` prints them instead.
+ */
+export async function reviewCommand(options: ReviewOptions, ctx: Context): Promise<ExitCode> {
+  const limit = options.limit === undefined ? 10 : parsePositiveInt(options.limit, '--limit');
+  if (!options.list && !options.answers) assertCanAsk(ctx, 'coach review');
+  const { topics: loaded, problems } = await loadTopics(ctx.topicSources, { strict: ctx.strict });
+  reportTopicProblems(problems, ctx);
+  const topics = loaded.map((entry) => entry.topic);
+  assertKnownTopics(topics, options.topics);
+  const due = dueNow(topics, options, ctx);
+
+  if (options.list) {
+    printDue(due.slice(0, limit), due.length, ctx);
+    return ExitCode.ok;
+  }
+  const askable = due.filter((card) => card.phase === null).slice(0, limit);
+  const phases = due.filter((card) => card.phase !== null);
+  if (phases.length > 0 && !ctx.json) {
+    const questions = [...new Set(phases.map((card) => card.question))];
+    ctx.stderr.write(ctx.style.dim(`${phases.length} interview phase${phases.length === 1 ? ' is' : 's are'} due too: coach interview ${questions[0]}${questions.length > 1 ? ` (and ${questions.length - 1} more)` : ''}\n`));
+  }
+  if (askable.length === 0) {
+    ctx.stdout.write(ctx.json ? `${JSON.stringify({ due: [] })}\n` : 'Nothing to review right now. coach review --list shows what is scheduled.\n');
+    return ExitCode.ok;
+  }
+  const picked = askable.map((card): Picked => ({ topic: card.topic, question: topics.find((topic) => topic.id === card.topic)!.questions.find((question) => question.id === card.question)! }));
+  const settings = llmSettings(ctx);
+  const grader = chooseGrader(parseGrader(options.grader), settings);
+  const bound = options.answers ? bindAnswers(topics, picked, readAnswersFile(resolve(ctx.cwd, options.answers), options.answers), options.answers) : null;
+  return runQuestionSession({ kind: 'review', picked, seed: null, bound, settings: { flip: false, timeLimitSeconds: null, grader } }, ctx, settings);
+}
+
+export function dueNow(topics: readonly TopicShape[], options: Pick<ReviewOptions, 'topics' | 'again'>, ctx: Context): DueCard[] {
+  const cards = loadSchedule(readHistory(ctx).reverse(), join(ctx.paths.dataDir, 'review-state.json'));
+  return dueCards(cards, liveCardKeys(topics), { nowMs: ctx.clock.now(), topics: options.topics, again: options.again === true });
+}
+
+function printDue(due: readonly DueCard[], total: number, ctx: Context): void {
+  if (ctx.json) {
+    ctx.stdout.write(
+      `${JSON.stringify(
+        { due: due.map((card) => ({ topic: card.topic, question: card.question, phase: card.phase, dueAt: card.card.due.toISOString(), overdueDays: card.overdueDays, lastScore: card.lastPercent, lastRating: card.lastRating, lastReviewedAt: card.lastReviewedAt, reviews: card.reviews })), total },
+        null,
+        2,
+      )}\n`,
+    );
+    return;
+  }
+  if (due.length === 0) {
+    ctx.stdout.write('Nothing is due. Answer some questions (coach quiz) and they will come back when they need to.\n');
+    return;
+  }
+  const { style } = ctx;
+  ctx.stdout.write(
+    renderTable(
+      due,
+      [
+        { header: 'QUESTION', cell: (card) => `${card.topic}/${card.question}${card.phase ? `#${card.phase}` : ''}`, style: (text) => style.cyan(text) },
+        { header: 'DUE', cell: (card) => (card.overdueDays > 0 ? `${card.overdueDays}d overdue` : card.ratedToday ? 'again today' : 'today') },
+        { header: 'LAST SCORE', cell: (card) => (card.lastPercent === null ? '-' : `${card.lastPercent}%`), align: 'right' },
+        { header: 'LAST RATING', cell: (card) => card.lastRating },
+        { header: 'REVIEWS', cell: (card) => String(card.reviews), align: 'right' },
+      ],
+      (text) => style.bold(text),
+    ),
+  );
+  if (total > due.length) ctx.stdout.write(style.dim(`\n${total - due.length} more due (--limit ${total} to see them all).\n`));
+}
