@@ -24,6 +24,13 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 });
 
 const argv = process.argv.slice(2);
+
+// @inquirer decides colour from the environment when it is first imported, so the
+// colour flags must reach the environment too: chalk and prompts then agree.
+if (argv.includes('--no-color') || argv.includes('--json')) {
+  process.env.NO_COLOR = '1';
+  process.env.FORCE_COLOR = '0';
+}
 try {
   if (isVersionRequest(argv)) {
     io.stdout.write(`${readVersion(io.env)}\n`);

@@ -160,3 +160,21 @@ describe('menu, topic picker and flip mode', () => {
     expect(sessionFile(home).questions[1]).toMatchObject({ status: 'answered', answer: { text: null, via: 'flip' } });
   });
 });
+
+describe('colour', () => {
+  const SGR_COLOUR = /\u001b\[(?:3[0-9]|9[0-7]|1|2)(?:;[0-9]+)*m/;
+
+  test('prompts are coloured on a terminal, and --no-color turns colour off for them too', async () => {
+    const coloured = spawnCoach(QUIZ, { COACH_HOME: tempHome(), COACH_TOPICS: FIXTURES });
+    await coloured.waitFor('Which status code means "created"?');
+    expect(coloured.raw()).toMatch(SGR_COLOUR);
+    coloured.write(KEYS.ctrlC);
+    await coloured.exit;
+
+    const plain = spawnCoach([...QUIZ, '--no-color'], { COACH_HOME: tempHome(), COACH_TOPICS: FIXTURES });
+    await plain.waitFor('Which status code means "created"?');
+    expect(plain.raw()).not.toMatch(SGR_COLOUR);
+    plain.write(KEYS.ctrlC);
+    await plain.exit;
+  });
+});

@@ -8,6 +8,8 @@ import { BIN, ROOT, stripAnsi } from './cli.js';
 export interface Terminal {
   write(keys: string): void;
   screen(): string;
+  /** Everything printed so far, escape sequences included. */
+  raw(): string;
   /** Output printed after the given mark (see `mark`). */
   since(mark: number): string;
   mark(): number;
@@ -36,6 +38,7 @@ export function spawnCoach(args: string[], env: Record<string, string>, size = {
     exit,
     write: (keys) => child.write(keys),
     screen: () => clean(output),
+    raw: () => output,
     mark: () => output.length,
     since: (mark) => clean(output.slice(mark)),
     kill: (signal) => child.kill(signal),
