@@ -1,10 +1,9 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Context } from '../context.js';
-import { UsageError, UserError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import { buildReport } from '../report/build.js';
-import { SessionFileError, writeFileAtomic } from '../session/store.js';
+import { SessionFileError } from '../session/store.js';
 import { readHistory } from './history.js';
+import { writeCommandOutput } from './output.js';
 
 export interface ExportOptions {
   format?: string;
@@ -23,14 +22,7 @@ export async function exportCommand(options: ExportOptions, ctx: Context): Promi
   const format = options.format ?? 'json';
   if (format !== 'json' && format !== 'csv') throw new UsageError(`--format: expected json or csv, got "${format}"`);
   const output = format === 'csv' ? exportCsv(ctx) : exportJson(ctx);
-  if (!options.output) {
-    ctx.stdout.write(output);
-    return;
-  }
-  const target = resolve(ctx.cwd, options.output);
-  if (existsSync(target) && !options.force) throw new UserError(`${options.output} already exists; use --force to overwrite it`);
-  writeFileAtomic(target, output);
-  ctx.stderr.write(`Wrote ${options.output}\n`);
+  writeCommandOutput(output, options, ctx);
 }
 
 function exportCsv(ctx: Context): string {

@@ -1,12 +1,10 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Context } from '../context.js';
-import { UsageError, UserError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import { buildReport } from '../report/build.js';
 import type { Report } from '../report/schema.js';
 import type { Session } from '../session/model.js';
 import type { Style } from '../ui/style.js';
-import { writeFileAtomic } from '../session/store.js';
+import { writeCommandOutput } from './output.js';
 
 export interface ReportOptions {
   session?: string;
@@ -24,14 +22,7 @@ export async function reportCommand(options: ReportOptions, ctx: Context): Promi
   const session = ctx.sessions.load(id);
   const report = buildReport(session);
   const output = await render(format, report, session, options.output ? (await import('../ui/style.js')).plainStyle : ctx.style, ctx.stdout.columns ?? 100);
-  if (!options.output) {
-    ctx.stdout.write(output);
-    return;
-  }
-  const target = resolve(ctx.cwd, options.output);
-  if (existsSync(target) && !options.force) throw new UserError(`${options.output} already exists; use --force to overwrite it`);
-  writeFileAtomic(target, output);
-  ctx.stderr.write(`Wrote ${options.output}\n`);
+  writeCommandOutput(output, options, ctx);
 }
 
 /** Each renderer is imported only for its own format. */

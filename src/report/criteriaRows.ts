@@ -1,3 +1,4 @@
+import type { ReportGrade, ReportPhase } from './schema.js';
 import type { CriterionGrade, Grade } from '../grading/grade.js';
 import type { Criterion } from '../topics/model.js';
 
@@ -62,4 +63,14 @@ export function instructionFlagged(table: CriteriaTable): boolean {
 /** The shown grades' own feedback (self grades have none). */
 export function feedbackOf(table: CriteriaTable): { label: string; text: string }[] {
   return table.columns.flatMap((column) => (column.grade.feedback?.trim() ? [{ label: column.label, text: column.grade.feedback.trim() }] : []));
+}
+
+/** What a short question and an interview phase share in every report format: answers, follow-up, criteria, feedback. */
+export interface ReportUnit {
+  answer: string | null;
+  modelAnswer: string | undefined;
+  rubric: readonly Criterion[];
+  grades: readonly Grade[];
+  grade: ReportGrade;
+  followUp?: ReportPhase['followUp'];
 }

@@ -2,7 +2,7 @@ import type { Grade } from '../grading/grade.js';
 import type { Session } from '../session/model.js';
 import type { ChoiceQuestion, Criterion, DesignQuestion } from '../topics/model.js';
 import { formatDuration } from '../ui/clockText.js';
-import { criteriaTable, feedbackOf, gradeColumns, instructionFlagged, type CriteriaTable } from './criteriaRows.js';
+import { criteriaTable, feedbackOf, gradeColumns, instructionFlagged, type CriteriaTable, type ReportUnit as Unit } from './criteriaRows.js';
 import { reportEntries, type ReportEntry } from './entries.js';
 import { cell, inline, paragraphs, quote, table } from './markdownText.js';
 import type { Report, ReportGrade } from './schema.js';
@@ -61,14 +61,6 @@ function choiceBlock(question: ChoiceQuestion, picked: readonly string[]): strin
   return out;
 }
 
-interface Unit {
-  answer: string | null;
-  modelAnswer: string | undefined;
-  rubric: readonly Criterion[];
-  grades: readonly Grade[];
-  grade: ReportGrade;
-  followUp?: ReportPhase['followUp'];
-}
 
 /** What a short question and an interview phase share: answers, follow-up, criteria, feedback. */
 function unitBlock(unit: Unit): string[] {

@@ -71,3 +71,4 @@ export const ReportSchema = z.object({
 export type Report = z.infer<typeof ReportSchema>;
 export type ReportQuestion = z.infer<typeof ReportQuestionSchema>;
 export type ReportGrade = z.infer<typeof ReportGradeSchema>;
+export type ReportPhase = z.infer<typeof ReportPhaseSchema>;

@@ -5,7 +5,7 @@ import { formatDuration } from '../ui/clockText.js';
 import { sideBySide, wrap } from '../ui/sideBySide.js';
 import type { Style } from '../ui/style.js';
 import { renderTimeChart } from '../ui/timeChart.js';
-import { criteriaTable, feedbackOf, gradeColumns, instructionFlagged, type CriteriaTable } from './criteriaRows.js';
+import { criteriaTable, feedbackOf, gradeColumns, instructionFlagged, type CriteriaTable, type ReportUnit as Unit } from './criteriaRows.js';
 import { reportEntries, type ReportEntry } from './entries.js';
 import type { Report, ReportGrade } from './schema.js';
 import { designGradeText, gradeText, INSTRUCTION_WARNING, markText, optionLines, optionMark, pendingText, pointsText, scoreText, sessionText, timeText, usageText } from './wording.js';
@@ -63,14 +63,6 @@ function choiceLines(question: ChoiceQuestion, picked: readonly string[], style:
   return out;
 }
 
-interface Unit {
-  answer: string | null;
-  modelAnswer: string | undefined;
-  rubric: readonly Criterion[];
-  grades: readonly Grade[];
-  grade: ReportGrade;
-  followUp?: ReportPhase['followUp'];
-}
 
 /** What a short question and an interview phase share: answers, follow-up, criteria, feedback. */
 function unitLines(unit: Unit, style: Style, width: number): string[] {
