@@ -2,7 +2,10 @@
 // The small, always-hot dependencies are bundled in, which saves ~70 ms of module
 // resolution on every command that validates (see README "Performance"); the big,
 // rarely-needed ones stay external and load only in the commands that use them.
+import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
+
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
 const LAZY_EXTERNALS = ['ora', '@inquirer/*', 'openai', 'ts-fsrs', '@lydell/node-pty', 'playwright-core'];
 
@@ -16,6 +19,8 @@ await build({
   target: 'node20',
   sourcemap: true,
   external: LAZY_EXTERNALS,
+  // `coach --version` then prints a constant instead of finding and reading package.json.
+  define: { __COACH_VERSION__: JSON.stringify(version) },
   // Bundled CommonJS (commander) calls require() for node: built-ins.
   banner: { js: "import { createRequire as __coachCreateRequire } from 'node:module'; const require = __coachCreateRequire(import.meta.url);" },
   logLevel: 'warning',

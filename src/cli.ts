@@ -1,7 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { createContext, type Context, type GlobalOptions, type Io } from './context.js';
 import { ExitCode } from './errors.js';
-import { readVersion } from './version.js';
+import { readPackageVersion } from './paths.js';
 
 /**
  * The command router. Building it has no side effects; each command's module is
@@ -54,7 +54,7 @@ Examples:
 export function buildProgram(io: Io, dispatch: Dispatch, setExitCode: (code: ExitCode) => void): Command {
   const program = new Command('coach')
     .description('A command-line coach for backend and system-design interviews.')
-    .version(readVersion(io.env), '-V, --version', 'print the version')
+    .version(readPackageVersion(io.env), '-V, --version', 'print the version')
     .option('--json', 'machine-readable output on stdout: no colour, spinners or prompts')
     .option('--topics <dir>', 'add a folder of topic files (repeatable; also COACH_TOPICS=dir1:dir2)', collect, [])
     .option('--strict', 'any topic file problem is fatal')

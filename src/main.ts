@@ -1,7 +1,10 @@
 import { systemClock } from './clock.js';
 import type { Io } from './context.js';
 import { ExitCode, UserError } from './errors.js';
-import { isVersionRequest, readVersion } from './version.js';
+import { isVersionRequest } from './version.js';
+
+/** Inlined by the build (esbuild `define`); undefined when running from source, as tests do. */
+declare const __COACH_VERSION__: string | undefined;
 
 /**
  * The only module that touches process.argv and process.exitCode, and the one
@@ -33,7 +36,8 @@ if (argv.includes('--no-color') || argv.includes('--json')) {
 }
 try {
   if (isVersionRequest(argv)) {
-    io.stdout.write(`${readVersion(io.env)}\n`);
+    const version = typeof __COACH_VERSION__ === 'string' ? __COACH_VERSION__ : (await import('./paths.js')).readPackageVersion(io.env);
+    io.stdout.write(`${version}\n`);
     process.exitCode = ExitCode.ok;
   } else {
     const { runCli } = await import('./cli.js');

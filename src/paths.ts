@@ -1,5 +1,5 @@
 import { homedir } from 'node:os';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -37,6 +37,10 @@ export function resolvePaths(env: Env): AppPaths {
     dataDir: coachHome ?? join(nonEmpty(env.XDG_DATA_HOME) ?? join(home, '.local', 'share'), 'interview-coach'),
     configDir: coachHome ?? join(nonEmpty(env.XDG_CONFIG_HOME) ?? join(home, '.config'), 'interview-coach'),
   };
+}
+
+export function readPackageVersion(env: Env): string {
+  return (JSON.parse(readFileSync(join(resolvePaths(env).packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

@@ -1,12 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { resolvePaths, type Env } from './paths.js';
-
-export function readVersion(env: Env): string {
-  const { packageRoot } = resolvePaths(env);
-  return (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
-}
-
 const FLAGS_WITHOUT_EFFECT_ON_VERSION = new Set(['--no-color', '--json', '--strict']);
 
 /**
