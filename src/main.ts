@@ -1,6 +1,6 @@
 import { systemClock } from './clock.js';
 import type { Io } from './context.js';
-import { ExitCode, UserError } from './errors.js';
+import type { ExitCode } from './errors.js';
 import { isVersionRequest } from './version.js';
 
 /** Inlined by the build (esbuild `define`); undefined when running from source, as tests do. */
@@ -23,7 +23,7 @@ const io: Io = {
 // `coach history | head` closes our stdout early: that is the reader's choice, not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code !== 'EPIPE') throw error;
-  process.exit(process.exitCode ?? ExitCode.ok);
+  process.exit(process.exitCode ?? 0);
 });
 
 const argv = process.argv.slice(2);
@@ -38,16 +38,17 @@ try {
   if (isVersionRequest(argv)) {
     const version = typeof __COACH_VERSION__ === 'string' ? __COACH_VERSION__ : (await import('./paths.js')).readPackageVersion(io.env);
     io.stdout.write(`${version}\n`);
-    process.exitCode = ExitCode.ok;
+    process.exitCode = 0;
   } else {
     const { runCli } = await import('./cli.js');
     process.exitCode = await runCli(argv, io);
   }
 } catch (error) {
-  process.exitCode = reportFailure(error);
+  // Loaded only on failure, so `coach --version` reads no module besides this one.
+  process.exitCode = reportFailure(error, await import('./errors.js'));
 }
 
-function reportFailure(error: unknown): ExitCode {
+function reportFailure(error: unknown, { ExitCode, UserError }: typeof import('./errors.js')): ExitCode {
   if (error instanceof UserError) {
     process.stderr.write(`coach: ${error.message}\n`);
     return error.exitCode;

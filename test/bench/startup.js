@@ -2,7 +2,7 @@
 // against a bare `node -e ""` in the same run. Targets (PRODUCT.md): 1.3x and 1.6x.
 import { BIN, interleavedMedians, tempDir, verdict } from './lib.js';
 
-export function benchStartup({ runs = 25 } = {}) {
+export function benchStartup({ runs = 41 } = {}) {
   const env = { COACH_HOME: tempDir('coach-bench-home-'), NO_COLOR: '1' };
   const medians = interleavedMedians(
     {
