@@ -4,6 +4,7 @@ import type { ChoiceQuestion, Criterion, DesignQuestion } from '../topics/model.
 import { formatDuration } from '../ui/clockText.js';
 import { sideBySide, wrap } from '../ui/sideBySide.js';
 import type { Style } from '../ui/style.js';
+import { stripControlDeep } from '../ui/terminalText.js';
 import { renderTimeChart } from '../ui/timeChart.js';
 import { criteriaTable, feedbackOf, gradeColumns, instructionFlagged, type CriteriaTable, type ReportUnit as Unit } from './criteriaRows.js';
 import { reportEntries, type ReportEntry } from './entries.js';
@@ -17,7 +18,9 @@ type ReportPhase = NonNullable<ReportEntry['question']['phases']>[number];
  * prompt, the answer beside the model answer, each criterion as every grader
  * marked it, feedback, and time against budget. `width` is the terminal's.
  */
-export function renderTextReport(report: Report, session: Session, style: Style, width = 100): string {
+export function renderTextReport(untrustedReport: Report, untrustedSession: Session, style: Style, width = 100): string {
+  const report = stripControlDeep(untrustedReport);
+  const session = stripControlDeep(untrustedSession);
   const lines = [style.bold(`${capitalise(report.kind)} report ${report.id}`), ...wrap(sessionText(report), width).map((line) => style.dim(line)), ...wrap(`Topics: ${report.topics.join(', ')}`, width)];
   const percent = report.score.percent;
   const colour = percent === null ? style.dim : percent >= 70 ? style.green : percent >= 40 ? style.yellow : style.red;

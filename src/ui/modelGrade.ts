@@ -2,9 +2,11 @@ import type { Grade } from '../grading/grade.js';
 import type { Criterion } from '../topics/model.js';
 import type { Style } from './style.js';
 import { formatPoints } from './summary.js';
+import { stripControlDeep } from './terminalText.js';
 
 /** A model grade in the terminal: per criterion the points, mark and the model's justification; then its feedback. */
-export function renderModelGrade(grade: Grade, rubric: readonly Criterion[], style: Style): string {
+export function renderModelGrade(untrusted: Grade, rubric: readonly Criterion[], style: Style): string {
+  const grade = stripControlDeep(untrusted);
   if (grade.status !== 'graded') return `${style.yellow('Not graded:')} ${grade.reason}\n`;
   const lines = [`${style.bold(`Graded by ${grade.by}:`)} ${formatPoints(grade.earned)} / ${grade.possible}`];
   if (grade.flags.includes('instruction-in-answer')) lines.push(style.red('⚠ The answer tried to instruct the grader; that part earned nothing.'));
