@@ -4,7 +4,7 @@ import type { ChoiceQuestion, Criterion, DesignQuestion } from '../topics/model.
 import { formatDuration } from '../ui/clockText.js';
 import { sideBySide, wrap } from '../ui/sideBySide.js';
 import type { Style } from '../ui/style.js';
-import { stripControlDeep } from '../ui/terminalText.js';
+import { stripControlDeep } from '../text/controlChars.js';
 import { renderTimeChart } from '../ui/timeChart.js';
 import { criteriaTable, feedbackOf, gradeColumns, instructionFlagged, type CriteriaTable, type ReportUnit as Unit } from './criteriaRows.js';
 import { reportEntries, type ReportEntry } from './entries.js';

@@ -90,6 +90,7 @@ export const PhaseSchema = z.strictObject({
   rubric: RubricSchema,
   modelAnswer: text.optional(),
   followUps: z.array(text).optional(),
+  facts: z.array(text).optional(),
 });
 
 export const DesignQuestionSchema = z
@@ -101,6 +102,8 @@ export const DesignQuestionSchema = z
       .min(1)
       .superRefine((phases, ctx) => reportDuplicateIds(phases, ctx, 'phase')),
     modelAnswer: text.optional(),
+    /** What an interviewer would say if asked (scale, users, read/write mix, scope): answers to clarifying questions. */
+    facts: z.array(text).optional(),
   })
   .superRefine((question, ctx) => {
     const total = question.phases.reduce((sum, phase) => sum + phase.minutes, 0);

@@ -2,7 +2,7 @@ import type { Grade } from '../grading/grade.js';
 import type { Criterion } from '../topics/model.js';
 import type { Style } from './style.js';
 import { formatPoints } from './summary.js';
-import { stripControlDeep } from './terminalText.js';
+import { stripControlDeep } from '../text/controlChars.js';
 
 /** A model grade in the terminal: per criterion the points, mark and the model's justification; then its feedback. */
 export function renderModelGrade(untrusted: Grade, rubric: readonly Criterion[], style: Style): string {

@@ -2,7 +2,7 @@ import { expect, test } from 'vitest';
 import type { Grade } from '../../src/grading/grade.js';
 import { renderModelGrade } from '../../src/ui/modelGrade.js';
 import { plainStyle } from '../../src/ui/style.js';
-import { stripControl, stripControlDeep } from '../../src/ui/terminalText.js';
+import { stripControl, stripControlDeep } from '../../src/text/controlChars.js';
 
 const HOSTILE = 'ok\u001b[2J\u001b]0;pwned\u0007 done\r\n\tnext\u009b1m';
 
