@@ -1,19 +1,15 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildReport } from '../../src/report/build.js';
-import { renderHtmlReport } from '../../src/report/html.js';
-import { SessionSchema } from '../../src/session/model.js';
+import { launchChromium } from '../helpers/browser.js';
 import { ROOT, runCoach, tempHome, writeFiles } from '../helpers/cli.js';
 
 /**
- * The HTML report in a real headless Chromium: sessions come from the built CLI
- * (`npm run build` first; `npm test` does it), the page is rendered here.
- * CI installs Chromium with `apt-get install -y chromium`; without it this fails.
+ * The HTML report in a real headless Chromium (from npm: see test/helpers/browser.ts).
+ * Sessions and pages both come from the built CLI (`npm run build` first; `npm test` does it).
  */
-const CHROMIUM = '/usr/bin/chromium';
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'topics');
 const ARTIFACTS = join(ROOT, 'test', 'artifacts');
 const EVIL = '<script>alert(1)</script><img src=x onerror=alert(2)>';
@@ -25,10 +21,10 @@ async function sessionPage(command: 'quiz' | 'interview', args: string[], answer
   const result = await runCoach([command, ...args, '--answers', file], { env: { COACH_HOME: home, COACH_TOPICS: FIXTURES } });
   expect(result.stderr).toBe('');
   expect(result.code).toBe(0);
-  const [name] = readdirSync(join(home, 'sessions'));
-  const session = SessionSchema.parse(JSON.parse(readFileSync(join(home, 'sessions', name!), 'utf8')));
   const target = join(home, 'report.html');
-  writeFileSync(target, renderHtmlReport(buildReport(session), session));
+  const report = await runCoach(['report', 'latest', '--format', 'html', '--output', target], { env: { COACH_HOME: home, COACH_TOPICS: FIXTURES } });
+  expect(report.stderr).toBe(`Wrote ${target}\n`);
+  expect(report.code).toBe(0);
   return target;
 }
 
@@ -64,25 +60,19 @@ describe('the HTML report in headless Chromium', () => {
   let quizPath: string;
   let interviewPath: string;
 
-  /** A missing Chromium fails every test with the fix, rather than marking them skipped. */
   function ready(): Browser {
-    if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install it with "apt-get update && apt-get install -y chromium" (CI must; this test never skips)`);
     if (!browser) throw new Error('Chromium did not start; see the beforeAll error above');
     return browser;
   }
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) return;
     mkdirSync(ARTIFACTS, { recursive: true });
     [quizPath, interviewPath] = await Promise.all([
       sessionPage('quiz', [], `sample-short:\n  answer: ${JSON.stringify(EVIL)}\n  seconds: 300\n  self: { order: met, race: partly }\nsample-choice: { answer: b, seconds: 20 }\n`),
       sessionPage('interview', ['sample-design'], `sample-design:\n  requirements: { answer: Ask QPS and ratio., seconds: 90, followUp: Links expire after a year., self: { scale: met } }\n  components: { answer: "API, KV store, cache.", seconds: 100, self: { store: met, cache: partly } }\n`),
     ]);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-  }, 60_000);
+    browser = await launchChromium();
+  }, 120_000);
 
   afterAll(async () => {
     await browser?.close();
