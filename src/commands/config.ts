@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { stringify } from 'yaml';
 import type { Context } from '../context.js';
-import { ConfigFileSchema, configPath, readConfigFile, resolveLlmSettings, type ConfigFile } from '../config/settings.js';
+import { ConfigFileSchema, configPath, maskCredentials, readConfigFile, resolveLlmSettings, type ConfigFile } from '../config/settings.js';
 import { UsageError } from '../errors.js';
 import { writeFileAtomic } from '../session/store.js';
 import { renderTable } from '../ui/table.js';
@@ -35,6 +35,9 @@ export async function configCommand(options: ConfigOptions, ctx: Context): Promi
   const llm = { ...file.llm };
   if (options.action === 'set') {
     if (options.value === undefined) throw new UsageError(`coach config set ${key}: a value is needed`);
+    if (key === 'llm.baseURL' && maskCredentials(options.value) !== options.value) {
+      throw new UsageError(`coach config set llm.baseURL: the URL carries credentials (${maskCredentials(options.value)}); interview-coach never writes secrets to config.yaml. Set OPENAI_BASE_URL in your environment instead (the credentials are sent as an Authorization header and shown masked).`);
+    }
     (llm as Record<string, unknown>)[KEYS[key]!.field] = KEYS[key]!.parse(options.value);
   } else {
     delete (llm as Record<string, unknown>)[KEYS[key]!.field];
@@ -57,7 +60,7 @@ function canonicalKey(key: string | undefined): string {
 function showConfig(path: string, ctx: Context): void {
   const settings = resolveLlmSettings(ctx.env, readConfigFile(path));
   const rows = [
-    { key: 'llm.baseURL', value: settings.baseURL, source: settings.sources.baseURL, env: 'OPENAI_BASE_URL' },
+    { key: 'llm.baseURL', value: settings.displayBaseURL, source: settings.sources.baseURL, env: 'OPENAI_BASE_URL' },
     { key: 'llm.model', value: settings.model, source: settings.sources.model, env: 'COACH_MODEL' },
     { key: 'llm.concurrency', value: String(settings.concurrency), source: settings.sources.concurrency, env: 'COACH_CONCURRENCY' },
     { key: 'llm.timeoutSeconds', value: String(settings.timeoutMs / 1000), source: settings.sources.timeout, env: '' },

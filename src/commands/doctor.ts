@@ -56,10 +56,20 @@ function checkConfig(ctx: Context): { ok: boolean; check: Check } {
   }
 }
 
-/** One tiny grading request through the real ladder (a fresh answer, so the cache cannot answer it). */
+/**
+ * One tiny grading request through the same ladder as every grade (a fresh
+ * answer, so the cache cannot answer it): the failure line is the grade's
+ * reason, category and hint included; the base URL is shown with credentials masked.
+ */
 async function checkLlm(ctx: Context): Promise<Check> {
   const { llmSettings, createLlmGrader } = await import('../grading/llm/setup.js');
-  const settings = llmSettings(ctx);
+  let settings: ReturnType<typeof llmSettings>;
+  try {
+    settings = llmSettings(ctx);
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    return { name: 'llm', status: 'failed', detail: error.message };
+  }
   if (!settings.configured) return { name: 'llm', status: 'skipped', detail: 'not configured (optional): set OPENAI_API_KEY, or OPENAI_BASE_URL for a local server' };
   const grader = await createLlmGrader(ctx, settings);
   const started = Date.now();
@@ -70,8 +80,9 @@ async function checkLlm(ctx: Context): Promise<Check> {
     answer: `It means too many requests; the client is rate limited (check ${Date.now()}).`,
   });
   const elapsed = Date.now() - started;
-  if (grade.status !== 'graded') return { name: 'llm', status: 'failed', detail: `${settings.model} at ${settings.baseURL}: ${grade.reason}` };
-  const { CapabilityMemory } = await import('../grading/llm/capabilities.js');
-  const rung = new CapabilityMemory(join(ctx.paths.dataDir, 'llm-capabilities.json')).get(settings.baseURL, settings.model);
-  return { name: 'llm', status: 'ok', detail: `${settings.model} at ${settings.baseURL} answered in ${elapsed} ms using ${rung?.rung ?? 'json_schema'}${rung && !rung.temperature ? ' (without temperature)' : ''}` };
+  const where = `${settings.model} at ${settings.displayBaseURL}`;
+  if (grade.status !== 'graded') return { name: 'llm', status: 'failed', detail: `${where}: ${grade.reason}` };
+  const rung = grader.lastRung;
+  const requests = `${grader.requests} request${grader.requests === 1 ? '' : 's'}`;
+  return { name: 'llm', status: 'ok', detail: `${where} answered in ${elapsed} ms (${requests}) using ${rung?.rung ?? 'json_schema'}${rung && !rung.temperature ? ' without temperature' : ''}` };
 }

@@ -33,11 +33,19 @@ export async function historyCommand(_options: Record<string, never>, ctx: Conte
         { header: 'TOPICS', cell: (entry) => shorten(entry.topics.join(','), 32) },
         { header: 'DONE', cell: (entry) => `${entry.answered}/${entry.questions}`, align: 'right' },
         { header: 'SCORE', cell: (entry) => (entry.score.percent === null ? '-' : `${entry.score.percent}%`), align: 'right' },
-        { header: 'STATUS', cell: (entry) => `${entry.status}${entry.pending > 0 ? ` (${entry.pending} to grade)` : ''}`, style: (text, entry) => (entry.status === 'in-progress' ? style.yellow(text) : text) },
+        { header: 'STATUS', cell: (entry) => `${entry.status}${toGrade(entry)}`, style: (text, entry) => (entry.status === 'in-progress' ? style.yellow(text) : text) },
       ],
       (text) => style.bold(text),
     ),
   );
+  const waiting = entries.filter((entry) => entry.pending + entry.ungraded > 0);
+  if (waiting.length > 0) ctx.stdout.write(style.dim(`\nTo grade what is waiting: coach grade SESSION (the model when one is configured, else --self), e.g. coach grade ${waiting[0]!.id}\n`));
+}
+
+/** " (2 to grade)", " (1 ungraded)", " (1 to grade, 1 ungraded)": pending and failed grades are counted apart. */
+function toGrade(entry: Pick<SessionSummary, 'pending' | 'ungraded'>): string {
+  const parts = [entry.pending > 0 ? `${entry.pending} to grade` : '', entry.ungraded > 0 ? `${entry.ungraded} ungraded` : ''].filter(Boolean);
+  return parts.length > 0 ? ` (${parts.join(', ')})` : '';
 }
 
 function localTime(iso: string): string {

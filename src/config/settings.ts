@@ -31,7 +31,14 @@ export interface LlmSettings {
   /** A key or a base URL is set. */
   configured: boolean;
   apiKey: string | undefined;
+  /** The base URL with any `user:password@` removed (fetch rejects such URLs); keys the cache and the capability memory. */
   baseURL: string;
+  /** The base URL as it may be shown: credentials masked as `user:***@`. */
+  displayBaseURL: string;
+  /** `Basic …` built from credentials that were in the base URL, sent as the Authorization header. */
+  authorization: string | undefined;
+  /** The password taken from the base URL, so error text can be redacted. */
+  baseURLPassword: string | undefined;
   model: string;
   concurrency: number;
   timeoutMs: number;
@@ -83,10 +90,11 @@ export function resolveLlmSettings(env: Env, file: ConfigFile, flags: LlmFlags =
   const model = pick(flags.model, envModel, file.llm?.model, DEFAULT_MODEL);
   const concurrency = pick(flags.concurrency, envConcurrency === undefined ? undefined : Number(envConcurrency), file.llm?.concurrency, DEFAULT_CONCURRENCY);
   const timeout = pick(undefined, undefined, file.llm?.timeoutSeconds, DEFAULT_TIMEOUT_SECONDS);
+  const url = splitCredentials(baseURL.value, baseURL.source === 'environment' ? 'OPENAI_BASE_URL' : 'llm.baseURL');
   return {
     configured: apiKey !== undefined || baseURL.source !== 'default',
     apiKey,
-    baseURL: baseURL.value,
+    ...url,
     model: model.value,
     concurrency: Math.max(1, concurrency.value),
     timeoutMs: timeout.value * 1000,
@@ -97,4 +105,39 @@ export function resolveLlmSettings(env: Env, file: ConfigFile, flags: LlmFlags =
 
 function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+
+/**
+ * `http://user:pw@host/v1` is how many people write a proxy's credentials, but
+ * fetch refuses to send a request to such a URL ("Request cannot be constructed
+ * from a URL that includes credentials"). The credentials move to an
+ * Authorization header (Basic, as curl would send them) and are masked wherever
+ * the URL is shown.
+ */
+export function splitCredentials(raw: string, where: string): Pick<LlmSettings, 'baseURL' | 'displayBaseURL' | 'authorization' | 'baseURLPassword'> {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new UserError(`${where}: not a valid URL: ${maskCredentials(raw)}`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UserError(`${where}: expected an http:// or https:// URL, got ${maskCredentials(raw)}`);
+  if (!url.username && !url.password) return { baseURL: raw, displayBaseURL: raw, authorization: undefined, baseURLPassword: undefined };
+  const user = decodeURIComponent(url.username);
+  const password = decodeURIComponent(url.password);
+  url.username = '';
+  url.password = '';
+  const stripped = url.toString().replace(/\/$/, raw.endsWith('/') ? '/' : '');
+  return {
+    baseURL: stripped,
+    displayBaseURL: maskCredentials(raw),
+    authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`,
+    baseURLPassword: password || user || undefined,
+  };
+}
+
+/** `http://user:secret@host/v1` → `http://user:***@host/v1`; anything else unchanged. */
+export function maskCredentials(text: string): string {
+  // A user alone (http://token@host) may itself be the secret, so it is masked too.
+  return text.replace(/(\b[a-z][a-z0-9+.-]*:\/\/)([^/@\s:]*)(:[^/@\s]*)?@/gi, (_match, scheme: string, user: string, password: string | undefined) => `${scheme}${password && user ? `${user}:` : ''}***@`);
 }

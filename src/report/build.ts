@@ -26,6 +26,7 @@ export function buildReport(session: Session): Report {
     score: { earned, possible, percent },
     verdict: verdictFor(percent),
     pending: units(questions).filter((grade) => grade.status === 'pending').length,
+    ungraded: units(questions).filter((grade) => grade.status === 'ungraded').length,
     usage: totalUsage(session),
     questions,
   };

@@ -8,6 +8,7 @@ import { html, type Markup } from './htmlEscape.js';
 import { bandOf, questionSection } from './htmlQuestions.js';
 import { REPORT_STYLE } from './htmlStyle.js';
 import type { Report } from './schema.js';
+import { pendingText } from './wording.js';
 
 /**
  * The HTML report: one self-contained page (inline CSS and SVG, no scripts, and
@@ -68,12 +69,12 @@ function header(report: Report, title: string): Markup {
   if (report.seed !== null) rows.push(['Seed', String(report.seed)]);
   if (report.usage) rows.push(['Model tokens', `${report.usage.promptTokens + report.usage.completionTokens} (${report.usage.promptTokens} prompt + ${report.usage.completionTokens} completion)`]);
   const pending =
-    report.pending > 0 ? html`<p class="notice warn">${report.pending} awaiting a grade: run coach grade ${report.id} --self</p>` : null;
+    pendingText(report) ? html`<p class="notice warn">${pendingText(report)!.count}: run ${pendingText(report)!.command}</p>` : null;
   return html`<header class="hero">
 <p class="eyebrow">interview-coach · session report</p>
 <h1>${KIND_TITLES[report.kind]} <span class="session-id">${report.id}</span></h1>
 <div class="scorecard ${bandOf(percent)}">${score}<div class="verdict"><span class="verdict-label">Verdict</span>${report.verdict ?? 'none yet'}</div>
-${report.pending > 0 ? html`<div class="pending-count">${report.pending} pending</div>` : null}</div>
+${report.pending + report.ungraded > 0 ? html`<div class="pending-count">${report.pending + report.ungraded} to grade</div>` : null}</div>
 ${pending}
 <dl class="meta">${rows.map(([name, value]) => html`<div><dt>${name}</dt><dd>${value}</dd></div>`)}</dl>
 </header>`;

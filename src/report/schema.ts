@@ -8,7 +8,7 @@ import { VERDICTS } from '../grading/verdict.js';
  * `coach report --format json`. Extended, never broken; `schemaVersion` bumps on
  * change. README documents it field by field.
  */
-export const REPORT_SCHEMA_VERSION = 1;
+export const REPORT_SCHEMA_VERSION = 2;
 
 export const ReportGradeSchema = z.object({
   by: z.string().nullable(),
@@ -62,7 +62,10 @@ export const ReportSchema = z.object({
   seed: z.number().nullable(),
   score: z.object({ earned: z.number(), possible: z.number(), percent: z.number().nullable() }),
   verdict: z.enum(VERDICTS.map((entry) => entry.verdict) as [string, ...string[]]).nullable(),
+  /** Gradable units (a short question, an interview phase) with no grade yet. */
   pending: z.number().int(),
+  /** Gradable units whose grading attempts all failed (each grade's `reason` says why); added in schemaVersion 2. */
+  ungraded: z.number().int(),
   /** Tokens used by every model grade in the session (headline or not), or null if no model graded. */
   usage: UsageSchema.nullable(),
   questions: z.array(ReportQuestionSchema),

@@ -8,7 +8,8 @@ import type { Report, ReportGrade, ReportQuestion } from './schema.js';
 
 /** Phrases both report renderers use, so the terminal and Markdown reports never disagree. */
 
-export const INSTRUCTION_WARNING = '⚠ The answer tried to instruct the grader; that part earned nothing.';
+/** Claims only what is true: the flag is raised (by the coach's detector or the model); nothing zeroes the score. */
+export const INSTRUCTION_WARNING = "⚠ Flagged: text aimed at the grader. The model's score stands; check it.";
 
 const MARK_SYMBOLS: Record<Mark, string> = { met: '✔', partly: '◐', missed: '✘' };
 
@@ -26,8 +27,15 @@ export function scoreText(report: Report): string {
   return percent === null ? 'nothing graded yet' : `${pointsText(earned, possible, ' / ')} (${percent}%)`;
 }
 
+/**
+ * What still needs a grade and the command that grades it: pending answers
+ * (never graded) and ungraded ones (every attempt failed), each counted.
+ * `coach grade ID` uses the model when one is configured, else the checklist.
+ */
 export function pendingText(report: Report): { count: string; command: string } | null {
-  return report.pending > 0 ? { count: `${report.pending} awaiting a grade`, command: `coach grade ${report.id} --self` } : null;
+  const parts = [report.pending > 0 ? `${report.pending} awaiting a grade` : '', report.ungraded > 0 ? `${report.ungraded} ungraded (grading failed)` : ''].filter(Boolean);
+  if (parts.length === 0) return null;
+  return { count: parts.join(', '), command: report.ungraded > 0 ? `coach grade ${report.id} (or --self to grade them yourself)` : `coach grade ${report.id} --self` };
 }
 
 export function usageText(report: Report): string | null {

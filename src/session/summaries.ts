@@ -35,12 +35,14 @@ export interface SessionSummary {
   score: { earned: number; possible: number; percent: number | null };
   verdict: string | null;
   pending: number;
+  /** Answers whose grading attempts all failed. */
+  ungraded: number;
   results: QuestionResult[];
   /** Size, mtime and inode of the session file: changes whenever the session does. */
   fingerprint?: string;
 }
 
-const INDEX_VERSION = 2;
+const INDEX_VERSION = 3;
 
 interface IndexFile {
   schemaVersion: number;
@@ -138,6 +140,7 @@ export function summarize(session: Session): SessionSummary {
     score: report.score,
     verdict: report.verdict,
     pending: report.pending,
+    ungraded: report.ungraded,
     results,
   };
 }

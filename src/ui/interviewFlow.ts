@@ -8,6 +8,7 @@ import { PhaseClock } from '../interview/phaseClock.js';
 import { isoAt, type PhaseRecord, type Session } from '../session/model.js';
 import { finishSession, phaseRecord, settleDesignQuestion } from '../session/record.js';
 import type { DesignQuestion, Phase } from '../topics/model.js';
+import { stripControl } from '../text/controlChars.js';
 import { formatDuration } from './clockText.js';
 import { createPrompter, isInterrupt, type Prompter } from './prompter.js';
 import { announceSelfGrade, askSelfGrade } from './selfGrade.js';
@@ -67,7 +68,7 @@ async function brief(question: DesignQuestion, session: Session, ctx: Context, a
   await ask.pressEnter('Press Enter to start the clock');
 }
 
-type FollowUpWriter = (input: { scenario: string; phaseTitle: string; phasePrompt: string; rubric: Phase['rubric']; answer: string }) => Promise<string | null>;
+type FollowUpWriter = (input: { scenario: string; phaseTitle: string; phasePrompt: string; rubric: Phase['rubric']; answer: string }) => Promise<{ ok: true; question: string } | { ok: false; reason: string }>;
 
 async function runPhase(session: Session, phaseIndex: number, phase: Phase, ctx: Context, ask: Prompter, save: () => void, writeFollowUp: FollowUpWriter | null): Promise<void> {
   const record = phaseRecord(session, 0, phaseIndex);
@@ -121,7 +122,9 @@ async function chooseFollowUp(session: Session, phase: Phase, answer: string, ct
   if (!writeFollowUp) return fallback;
   const scenario = session.questions[0]!.question.prompt;
   const written = await withProgress(ctx, 'The interviewer is thinking…', () => writeFollowUp({ scenario, phaseTitle: phase.title, phasePrompt: phase.prompt, rubric: phase.rubric, answer }));
-  return written ?? fallback;
+  if (written.ok) return written.question;
+  ctx.stderr.write(ctx.style.dim(`The model could not write a follow-up (${stripControl(written.reason)}); ${fallback ? "using the scenario's own" : 'no follow-up for this phase'}.\n`));
+  return fallback;
 }
 
 /** The live header: this phase's countdown and the whole interview's, coloured by how much is left. */

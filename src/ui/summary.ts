@@ -1,4 +1,5 @@
 import type { Report } from '../report/schema.js';
+import { pendingText } from '../report/wording.js';
 import type { WeakCriterion } from '../report/weakest.js';
 import type { Style } from './style.js';
 import { renderTimeChart } from './timeChart.js';
@@ -14,7 +15,7 @@ export function renderSummary(report: Report, weakest: readonly WeakCriterion[],
     const colour = percent >= 70 ? style.green : percent >= 40 ? style.yellow : style.red;
     lines.push(`${style.bold('Score:')} ${colour(`${formatPoints(earned)} / ${formatPoints(possible)} (${percent}%)`)}  ${style.bold('Verdict:')} ${colour(report.verdict ?? '')}`);
   }
-  lines.push(style.dim(`${answered} answered, ${report.questions.length - answered} skipped${report.pending > 0 ? `, ${report.pending} awaiting a grade (coach grade ${report.id} --self)` : ''}`));
+  lines.push(style.dim(`${answered} answered, ${report.questions.length - answered} skipped${pendingText(report) ? `, ${pendingText(report)!.count} (${pendingText(report)!.command})` : ''}`));
   for (const question of report.questions) {
     if (!question.phases) continue;
     lines.push('', style.bold('Time per phase:'), renderTimeChart(question.phases, style));

@@ -97,9 +97,9 @@ describe('coach calibrate', () => {
     expect(result.code).toBe(1);
     const report = JSON.parse(result.stdout) as CalibrationJson;
     expect(report.rows).toHaveLength(12);
-    expect(report.rows.every((row) => row.status === 'ungraded' && row.model === null && /^server error \(500\) after retries/.test(row.reason ?? ''))).toBe(true);
+    expect(report.rows.every((row) => row.status === 'ungraded' && row.model === null && /^server error: 500 upstream exploded \(after 3 attempts\)/.test(row.reason ?? ''))).toBe(true);
     expect(report).toMatchObject({ n: 0, pearson: null, rmse: null, exact: null, withinOne: null, bias: null });
-    const listed = [...result.stderr.matchAll(/^ungraded row (\d+): server error \(500\) after retries/gm)].map((match) => Number(match[1]));
+    const listed = [...result.stderr.matchAll(/^ungraded row (\d+): server error: 500 /gm)].map((match) => Number(match[1]));
     expect(listed).toEqual(report.rows.map((row) => row.row));
   });
 

@@ -36,6 +36,7 @@ async function grader(options: { timeoutSeconds?: number } = {}) {
     template,
     secret: 'test-secret',
     clock: { now: () => Date.UTC(2026, 10, 27, 12) },
+    timeoutMs: settings.timeoutMs,
   });
 }
 
@@ -122,25 +123,25 @@ describe('grades', () => {
     server.setBehaviour(behaviours.badJson());
     const first = await (await grader()).grade(INPUT);
     expect(first).toMatchObject({ status: 'ungraded', earned: 0, possible: 0 });
-    expect(first.reason).toMatch(/^invalid output: the model's reply was invalid twice \(not JSON/);
+    expect(first.reason).toMatch(/^invalid output: the reply was invalid twice \(no JSON object found in the reply; then no JSON object found/);
     expect(server.requests).toHaveLength(2);
     await (await grader()).grade(INPUT);
     expect(server.requests).toHaveLength(4);
   });
 
-  test('a server error after the SDK retries is ungraded with the status in the reason', async () => {
+  test('a server error after the retries is ungraded with the status in the reason', async () => {
     server.setBehaviour(behaviours.fail(500));
     const grade = await (await grader()).grade(INPUT);
     expect(grade.status).toBe('ungraded');
-    expect(grade.reason).toMatch(/^server error \(500\) after retries: /);
-    expect(server.requests.length).toBe(3); // the SDK's retries
+    expect(grade.reason).toMatch(/^server error: 500 upstream exploded \(after 3 attempts\) \(the server failed/);
+    expect(server.requests.length).toBe(3);
   });
 
   test('a slow server times out into ungraded', async () => {
     server.setLatency(3000);
     const grade = await (await grader({ timeoutSeconds: 0.3 })).grade(INPUT);
     expect(grade.status).toBe('ungraded');
-    expect(grade.reason).toMatch(/^network: .*timed out/i);
+    expect(grade.reason).toMatch(/^timeout: no complete reply within 0.3 s \(1 request sent\)/);
   }, 15_000);
 });
 

@@ -200,7 +200,8 @@ describe('Markdown structure', () => {
 
   test('the instruction flag, pending count and token usage are called out', () => {
     for (const output of [quiz.md, quiz.txt]) {
-      expect(output).toContain('⚠ The answer tried to instruct the grader');
+      expect(output).toContain("⚠ Flagged: text aimed at the grader. The model's score stands; check it.");
+      expect(output).not.toContain('that part earned nothing');
       expect(output).toContain('1 awaiting a grade');
       expect(output).toContain('1624 prompt + 328 completion tokens');
     }

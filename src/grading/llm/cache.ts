@@ -2,12 +2,21 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../../session/store.js';
+import { z } from 'zod';
 import type { CompletionResult } from './transport.js';
 
+/** What a cache entry must look like to be used; anything else (an entry from an older version, a damaged file) is a miss. */
+const CachedReplySchema = z.object({
+  content: z.string(),
+  usage: z.object({ promptTokens: z.number(), completionTokens: z.number() }),
+});
+
 /**
- * Successful replies, keyed by a hash of the whole request (base URL, model,
- * messages, response format, temperature). Failures are never stored, so a
- * regrade retries them; a regrade with nothing changed sends no request.
+ * Successful replies, keyed by a hash of the whole request (base URL without
+ * credentials, model, messages, response format, temperature). Only replies
+ * that validated are stored (the ladder decides), failures never, so a regrade
+ * retries them; a regrade with nothing changed sends no request. Entries are
+ * checked again when read, so nothing stored can crash a later command.
  */
 export class ResponseCache {
   constructor(private readonly dir: string) {}
@@ -18,7 +27,8 @@ export class ResponseCache {
 
   get(key: string): CompletionResult | undefined {
     try {
-      return JSON.parse(readFileSync(this.pathOf(key), 'utf8')) as CompletionResult;
+      const parsed = CachedReplySchema.safeParse(JSON.parse(readFileSync(this.pathOf(key), 'utf8')));
+      return parsed.success ? parsed.data : undefined;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT' || error instanceof SyntaxError) return undefined;
       throw error;

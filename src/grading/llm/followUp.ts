@@ -1,7 +1,10 @@
+import { z } from 'zod';
 import type { Criterion } from '../../topics/model.js';
+import { failureReason } from './failures.js';
+import { askStructured, type LadderDeps } from './ladder.js';
+import type { Validation } from './readReply.js';
 import { answerTag, rubricText } from './request.js';
 import { render, type PromptTemplate } from './templates.js';
-import type { LlmTransport } from './transport.js';
 
 export interface FollowUpInput {
   scenario: string;
@@ -11,12 +14,19 @@ export interface FollowUpInput {
   answer: string;
 }
 
+/** A question, or why the model could not write one (a failure reason with its category and hint). */
+export type FollowUpOutcome = { ok: true; question: string } | { ok: false; reason: string };
+
+const FOLLOW_UP_SCHEMA = { type: 'object', properties: { question: { type: 'string' } }, required: ['question'], additionalProperties: false };
+const FollowUpSchema = z.strictObject({ question: z.string().trim().min(1).max(600) });
+
 /**
- * One interviewer follow-up written by the model from the candidate's answer.
- * Returns null on any failure (network, refusal, bad JSON): the caller then uses
- * the phase's own followUps, so the interview never stalls on the model.
+ * One interviewer follow-up written by the model from the candidate's answer,
+ * through the same ladder as grades (so LM Studio, which rejects json_object,
+ * and llama.cpp get one too). On failure the caller uses the phase's own
+ * follow-up and says why.
  */
-export async function modelFollowUp(transport: LlmTransport, template: PromptTemplate, secret: string, input: FollowUpInput): Promise<string | null> {
+export async function modelFollowUp(deps: LadderDeps, template: PromptTemplate, secret: string, input: FollowUpInput): Promise<FollowUpOutcome> {
   const tag = answerTag(secret, input.answer);
   const values = {
     tagOpen: `<${tag}>`,
@@ -27,19 +37,18 @@ export async function modelFollowUp(transport: LlmTransport, template: PromptTem
     rubric: rubricText(input.rubric),
     answer: JSON.stringify(input.answer.split(tag).join('')),
   };
-  try {
-    const result = await transport.complete({
-      messages: [
-        { role: 'system', content: render(template.system, values) },
-        { role: 'user', content: render(template.user, values) },
-      ],
-      responseFormat: { type: 'json_object' },
-      temperature: undefined,
-    });
-    const question = (JSON.parse(result.content) as { question?: unknown }).question;
-    return typeof question === 'string' && question.trim().length > 0 && question.length < 600 ? question.trim() : null;
-  } catch {
-    // Deliberately broad: any failure means "use the scenario's own follow-up".
-    return null;
-  }
+  const result = await askStructured(deps, {
+    name: 'follow_up',
+    schema: FOLLOW_UP_SCHEMA,
+    messagesFor: () => [
+      { role: 'system', content: render(template.system, values) },
+      { role: 'user', content: render(template.user, values) },
+    ],
+    validate: (value): Validation<string> => {
+      const parsed = FollowUpSchema.safeParse(value);
+      return parsed.success ? { ok: true, value: parsed.data.question } : { ok: false, error: `expected {"question": "..."} with one question of at most 600 characters (${parsed.error.issues[0]!.message})` };
+    },
+    repairHint: 'Reply again with only {"question": "..."}.',
+  });
+  return result.ok ? { ok: true, question: result.value } : { ok: false, reason: failureReason(result.failure) };
 }

@@ -69,33 +69,3 @@ export function checkReply(rubric: readonly Criterion[], value: unknown): ReplyC
   const detail = issue.code === 'unrecognized_keys' ? `unknown ${issue.keys.join(', ')}` : issue.message;
   return { ok: false, error: `${where}: ${detail}` };
 }
-
-/** Plain-text replies: the first balanced {...} block that parses as JSON. */
-export function extractJson(content: string): unknown {
-  const trimmed = content.trim().replace(/^```(?:json)?\s*|\s*```$/g, '');
-  try {
-    return JSON.parse(trimmed);
-  } catch {
-    // fall through: look for an object inside prose
-  }
-  for (let start = content.indexOf('{'); start !== -1; start = content.indexOf('{', start + 1)) {
-    let depth = 0;
-    let inString = false;
-    for (let index = start; index < content.length; index += 1) {
-      const char = content[index];
-      if (inString) {
-        if (char === '\\') index += 1;
-        else if (char === '"') inString = false;
-      } else if (char === '"') inString = true;
-      else if (char === '{') depth += 1;
-      else if (char === '}' && --depth === 0) {
-        try {
-          return JSON.parse(content.slice(start, index + 1));
-        } catch {
-          break;
-        }
-      }
-    }
-  }
-  throw new Error('no JSON object found in the reply');
-}

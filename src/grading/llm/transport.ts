@@ -1,6 +1,7 @@
+import type { LlmFailure } from './failures.js';
 import type { ChatMessage } from './request.js';
 
-/** The one call the grader makes, as a port: the real one is the openai SDK, tests use a loopback server through it. */
+/** The one call the coach makes, as a port: the real one is the openai SDK, tests drive it against loopback servers. */
 export type ResponseFormat =
   | { type: 'json_schema'; json_schema: { name: string; schema: Record<string, unknown>; strict: true } }
   | { type: 'json_object' }
@@ -10,6 +11,8 @@ export interface CompletionRequest {
   messages: ChatMessage[];
   responseFormat: ResponseFormat;
   temperature: number | undefined;
+  /** What is left of the answer's time budget for this one HTTP attempt, in milliseconds. */
+  timeoutMs: number;
 }
 
 export interface TokenUsage {
@@ -19,22 +22,22 @@ export interface TokenUsage {
 
 export interface CompletionResult {
   content: string;
-  usage: TokenUsage | null;
+  usage: TokenUsage;
 }
+
+/**
+ * One HTTP attempt, never retried by the transport (the ladder owns retries and
+ * the time budget). A failure says what went wrong in the shared categories;
+ * `status` is the HTTP status (absent for network errors and timeouts),
+ * `param` the request field a 400 named, `retryAfterMs` what the server asked for.
+ */
+export type CompletionOutcome =
+  | { ok: true; result: CompletionResult }
+  | { ok: false; failure: LlmFailure; status?: number; param?: string; retryable: boolean; retryAfterMs?: number };
 
 export interface LlmTransport {
   readonly model: string;
+  /** The base URL without credentials: what keys the cache and the capability memory. */
   readonly baseURL: string;
-  complete(request: CompletionRequest): Promise<CompletionResult>;
-}
-
-/** A failed call, after the SDK's own retries: `status` is the HTTP status, absent for network errors and timeouts. */
-export class LlmCallError extends Error {
-  constructor(
-    message: string,
-    readonly status: number | undefined,
-  ) {
-    super(message);
-    this.name = 'LlmCallError';
-  }
+  complete(request: CompletionRequest): Promise<CompletionOutcome>;
 }
