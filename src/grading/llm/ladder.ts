@@ -44,7 +44,8 @@ const BACKOFF_MS = 500;
  * what the server did — any 400/422 on a rung that sends response_format —
  * never on the wording of its message; a 400 that names `temperature`
  * (OpenAI's reasoning models) is asked again without it. The rung that worked
- * is remembered per (base URL, model). Only validated replies are cached; a
+ * is remembered per (base URL, model). Only validated replies are cached (a
+ * cache entry that does not validate is ignored and the request sent again); a
  * cache hit sends nothing and adds no usage.
  */
 export async function askStructured<T>(deps: LadderDeps, request: StructuredRequest<T>): Promise<LadderResult<T>> {
@@ -79,9 +80,10 @@ export async function askStructured<T>(deps: LadderDeps, request: StructuredRequ
       reply = second;
       read = readStructuredReply(second.result.content, request.validate);
       if (!read.ok) return run.failed({ category: 'invalid output', detail: `the reply was invalid twice (${problem}; then ${read.error})` });
-      if (!first.fromCache) deps.cache.set(first.key, first.result);
     }
-    if (!reply.fromCache) deps.cache.set(reply.key, reply.result);
+    // Only a reply that validated is stored, under the key of the first request, so
+    // a regrade of a repaired answer is answered from the cache in one step.
+    if (!first.fromCache || reply !== first) deps.cache.set(first.key, reply.result);
     deps.capabilities.set(deps.transport.baseURL, deps.transport.model, { rung, temperature });
     return { ok: true, value: read.value, usage: run.usage, requests: run.requests, rung, temperature };
   }
