@@ -142,6 +142,26 @@ describe('LLM grading in the terminal', () => {
   });
 });
 
+describe('a follow-up the model cannot write', () => {
+  test("says why in one dim line and asks the scenario's own follow-up", async () => {
+    server.setBehaviour((body) =>
+      body.messages[0]!.content.includes('running a system-design interview')
+        ? { status: 404, json: { error: { message: 'model "test-model" not found, try pulling it first', type: 'api_error' } } }
+        : { status: 200, content: gradeReply(body) },
+    );
+    const term = spawnCoach(['interview', 'sample-design', '--minutes', '4'], env(tempHome()));
+    await term.waitFor('Press Enter to start the clock');
+    term.write(KEYS.enter);
+    await term.waitFor('Phase 1/3');
+    term.write('Ask QPS and the read/write ratio first.');
+    term.write(KEYS.ctrlD);
+    await term.waitFor('Follow-up: Do links ever expire?');
+    expect(term.screen()).toMatch(/The model could not write a follow-up \(not found: 404 model "test-model" not found/);
+    term.write(KEYS.ctrlC);
+    expect(await term.exit).toMatchObject({ exitCode: 130 });
+  });
+});
+
 describe('every failure mode: what the user sees, the grade status, and the answer kept', () => {
   const ANSWER = 'Commit the database write first, then delete the cache key; a TTL bounds the stale-set race.';
   const cases: [string, () => ReturnType<typeof behaviours.grade>, number, string, RegExp | null, number][] = [

@@ -92,6 +92,8 @@ describe('the server zoo: every server grades right, or leaves the answer ungrad
       expect(grade.earned).toBe(want.earned);
       expect(grade.possible).toBe(5);
       expect(grade.criteria.map((criterion) => criterion.id)).toEqual(['order', 'race']);
+      // Server text never carries control characters into the session (line breaks may stay).
+      expect(JSON.stringify(grade)).not.toMatch(/\\u00(0[0-8]|1[0-9a-f]|7f)/);
     } else {
       expect(categoryOf(grade.reason)).toBe(want.category);
       expect(grade).toMatchObject({ earned: 0, possible: 0, criteria: [] });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Criterion } from '../../topics/model.js';
-import { failureReason } from './failures.js';
+import { failureReason, sanitiseServerText } from './failures.js';
 import { askStructured, type LadderDeps } from './ladder.js';
 import type { Validation } from './readReply.js';
 import { answerTag, rubricText } from './request.js';
@@ -46,7 +46,7 @@ export async function modelFollowUp(deps: LadderDeps, template: PromptTemplate, 
     ],
     validate: (value): Validation<string> => {
       const parsed = FollowUpSchema.safeParse(value);
-      return parsed.success ? { ok: true, value: parsed.data.question } : { ok: false, error: `expected {"question": "..."} with one question of at most 600 characters (${parsed.error.issues[0]!.message})` };
+      return parsed.success ? { ok: true, value: sanitiseServerText(parsed.data.question, 600) } : { ok: false, error: `expected {"question": "..."} with one question of at most 600 characters (${parsed.error.issues[0]!.message})` };
     },
     repairHint: 'Reply again with only {"question": "..."}.',
   });

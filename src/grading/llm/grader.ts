@@ -1,5 +1,6 @@
 import type { Clock } from '../../clock.js';
 import { isoAt } from '../../session/model.js';
+import { stripControlDeep } from '../../text/controlChars.js';
 import type { Grade } from '../grade.js';
 import { markFromEarned, totalOf } from '../rubric.js';
 import type { ResponseCache } from './cache.js';
@@ -64,7 +65,9 @@ export class LlmGrader {
     return this.modelGrade(input, result.value, result.usage);
   }
 
-  private modelGrade(input: GradeInput, reply: ValidReply, usage: TokenUsage): Grade {
+  private modelGrade(input: GradeInput, untrusted: ValidReply, usage: TokenUsage): Grade {
+    // Model text is server text: no control characters reach the session (line breaks stay).
+    const reply = stripControlDeep(untrusted);
     const criteria = input.rubric.map((criterion) => {
       const scored = reply.criteria[criterion.id]!;
       return { id: criterion.id, earned: scored.earned, possible: criterion.points, mark: markFromEarned(scored.earned, criterion.points), justification: scored.justification, evidence: scored.evidence };
