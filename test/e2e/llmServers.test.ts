@@ -1,8 +1,9 @@
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { ReportSchema } from '../../src/report/schema.js';
 import { ROOT, runCoach, stripAnsi, tempHome, writeFiles } from '../helpers/cli.js';
+import { damageCacheEntries } from '../helpers/llmCache.js';
 import { completion, gradeReply, goodReply, isChat, startZooServer, type ZooHandler } from '../zoo/loopback.js';
 import partialUsage from '../zoo/servers/partial-usage.js';
 import wrongBaseUrl from '../zoo/servers/wrong-base-url.js';
@@ -43,8 +44,7 @@ describe('servers that used to crash or poison the cache', () => {
     expect(ReportSchema.parse(JSON.parse(regrade.stdout)).usage).toEqual({ promptTokens: 0, completionTokens: 42 });
 
     // An entry written by an older version (raw usage, unvalidated) must not crash anything.
-    const [entry] = filesUnder(join(home, 'llm-cache'));
-    writeFileSync(entry!, JSON.stringify({ content: 'not json at all', usage: { total_tokens: 42 } }));
+    expect(damageCacheEntries(home, { content: 'not json at all', usage: { total_tokens: 42 } })).toBe(1);
     const afterDamage = await runCoach(['grade', '--llm', '--json'], { env: env(home, zoo.url) });
     expect(afterDamage.stderr).toBe('');
     expect(afterDamage.code).toBe(0);
