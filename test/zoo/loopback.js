@@ -8,7 +8,7 @@ import { criteriaOf, gradeReply } from '../helpers/llmServer.js';
  * reproduce what real servers send, malformed or not. Every request is recorded.
  *
  * @typedef {{ method: string, path: string, headers: import('node:http').IncomingHttpHeaders, body: any }} ZooRequest
- * @typedef {{ status: number, headers?: Record<string, string>, body: string | object, delayMs?: number }} ZooReply
+ * @typedef {{ status: number, headers?: Record<string, string>, body: string | object, delayMs?: number, hangUp?: boolean }} ZooReply
  * @typedef {(request: ZooRequest, index: number) => ZooReply} ZooHandler
  */
 
@@ -33,6 +33,10 @@ export async function startZooServer(initial) {
       const reply = handler(entry, index);
       const text = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
       const send = () => {
+        if (reply.hangUp) {
+          request.socket.destroy();
+          return;
+        }
         if (!response.destroyed) response.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers }).end(text);
       };
       if (reply.delayMs) setTimeout(send, reply.delayMs);
