@@ -30,12 +30,14 @@ export function scoreText(report: Report): string {
 /**
  * What still needs a grade and the command that grades it: pending answers
  * (never graded) and ungraded ones (every attempt failed), each counted.
- * `coach grade ID` uses the model when one is configured, else the checklist.
+ * Failed grades point to `coach grade ID`, which uses the model when one is
+ * configured (a retry) and the checklist otherwise; never-graded ones keep
+ * pointing to `--self`.
  */
 export function pendingText(report: Report): { count: string; command: string } | null {
   const parts = [report.pending > 0 ? `${report.pending} awaiting a grade` : '', report.ungraded > 0 ? `${report.ungraded} ungraded (grading failed)` : ''].filter(Boolean);
   if (parts.length === 0) return null;
-  return { count: parts.join(', '), command: report.ungraded > 0 ? `coach grade ${report.id} (or --self to grade them yourself)` : `coach grade ${report.id} --self` };
+  return { count: parts.join(', '), command: report.ungraded > 0 ? `coach grade ${report.id}` : `coach grade ${report.id} --self` };
 }
 
 export function usageText(report: Report): string | null {
