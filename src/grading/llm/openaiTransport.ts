@@ -66,9 +66,7 @@ export async function openaiTransport(settings: LlmSettings): Promise<LlmTranspo
           if (!outcome.ok && outcome.failure.category === 'not found' && !/\/v1\/?$/.test(settings.baseURL)) outcome.failure.detail += ` (the base URL ${settings.displayBaseURL} does not end in /v1)`;
           return outcome;
         }
-        const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
-        const message = error instanceof Error ? `${error.message}${cause}` : String(error);
-        return { ok: false, failure: { category: 'network', detail: sanitiseServerText(redact(message, secrets)) }, retryable: true };
+        return { ok: false, failure: { category: 'network', detail: sanitiseServerText(redact(causeChain(error), secrets)) }, retryable: true };
       }
     },
   };
@@ -101,6 +99,16 @@ function retryAfter(headers: Headers | undefined): { retryAfterMs?: number } {
   if (Number.isFinite(seconds)) return { retryAfterMs: Math.max(0, seconds * 1000) };
   const date = Date.parse(value);
   return Number.isNaN(date) ? {} : { retryAfterMs: Math.max(0, date - Date.now()) };
+}
+
+/** "Connection error. fetch failed: connect ECONNREFUSED 127.0.0.1:9": the SDK's words, then the causes that say what really happened. */
+function causeChain(error: unknown): string {
+  const parts: string[] = [];
+  for (let current: unknown = error, depth = 0; current !== undefined && current !== null && depth < 4; current = (current as { cause?: unknown }).cause, depth += 1) {
+    const message = current instanceof Error ? current.message : String(current);
+    if (message && !parts.includes(message)) parts.push(message);
+  }
+  return parts.join(': ') || 'unknown network error';
 }
 
 function isAbort(error: unknown): boolean {
