@@ -1,6 +1,7 @@
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { buildReport } from '../report/build.js';
+import { byStart, renderCriteriaCsv, type CsvSession } from '../report/csv.js';
 import { SessionFileError } from '../session/store.js';
 import { readHistory } from './history.js';
 import { writeCommandOutput } from './output.js';
@@ -11,12 +12,11 @@ export interface ExportOptions {
   force?: boolean;
 }
 
-export const CSV_COLUMNS = ['session', 'date', 'kind', 'topic', 'question', 'phase', 'criterion', 'earned', 'possible', 'mark', 'grader'] as const;
-
 /**
  * All history: JSON (every session's report, the documented contract) or CSV
  * with one row per graded criterion (a choice question is one row, criterion
- * `correct`), oldest first.
+ * `correct`). Both oldest first by start time; formatting (CSV quoting and
+ * formula neutralising) lives in report/csv.ts.
  */
 export async function exportCommand(options: ExportOptions, ctx: Context): Promise<void> {
   const format = options.format ?? 'json';
@@ -26,16 +26,29 @@ export async function exportCommand(options: ExportOptions, ctx: Context): Promi
 }
 
 function exportCsv(ctx: Context): string {
-  const rows: string[][] = [[...CSV_COLUMNS]];
-  for (const summary of readHistory(ctx).reverse()) {
-    for (const result of summary.results) {
-      if (!result.headline) continue;
-      for (const criterion of result.headline.criteria) {
-        rows.push([summary.id, result.answeredAt ?? summary.startedAt, summary.kind, result.topic, result.question, result.phase ?? '', criterion.id, String(criterion.earned), String(criterion.possible), criterion.mark, result.headline.by]);
-      }
-    }
-  }
-  return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+  const sessions: CsvSession[] = readHistory(ctx).map((summary) => ({
+    id: summary.id,
+    startedAt: summary.startedAt,
+    rows: summary.results.flatMap((result) => {
+      const headline = result.headline;
+      if (!headline) return [];
+      const date = result.answeredAt ?? summary.startedAt;
+      return headline.criteria.map((criterion) => ({
+        session: summary.id,
+        date,
+        kind: summary.kind,
+        topic: result.topic,
+        question: result.question,
+        phase: result.phase ?? '',
+        criterion: criterion.id,
+        earned: criterion.earned,
+        possible: criterion.possible,
+        mark: criterion.mark,
+        grader: headline.by,
+      }));
+    }),
+  }));
+  return renderCriteriaCsv(sessions);
 }
 
 function exportJson(ctx: Context): string {
@@ -48,10 +61,5 @@ function exportJson(ctx: Context): string {
       ctx.stderr.write(ctx.style.yellow(`warning: ${error.message}\n`));
     }
   }
-  return `${JSON.stringify({ sessions: reports }, null, 2)}\n`;
-}
-
-/** RFC 4180: quote a field holding a comma, quote or line break; double any quotes. */
-export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+  return `${JSON.stringify({ sessions: reports.sort(byStart) }, null, 2)}\n`;
 }
