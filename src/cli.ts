@@ -92,9 +92,13 @@ export function buildProgram(io: Io, dispatch: Dispatch, setExitCode: (code: Exi
 
   program
     .command('schema')
-    .description('print the JSON Schema of topic files (for editors)')
-    .addHelpText('after', examples('coach schema > topic.schema.json', '# then start a topic file with:\n    # yaml-language-server: $schema=./topic.schema.json'))
-    .action(action('schema', () => ({})));
+    .description('print the JSON Schema of topic files (for editors), or with --report of the report JSON')
+    .option('--report', 'the JSON Schema of the report JSON (coach report --format json, --json, export)')
+    .addHelpText(
+      'after',
+      examples('coach schema > topic.schema.json', '# then start a topic file with:\n    # yaml-language-server: $schema=./topic.schema.json', 'coach schema --report > report.schema.json'),
+    )
+    .action(action('schema', (opts) => ((opts as { report?: boolean }).report ? { report: true } : {})));
 
   program
     .command('menu', { hidden: true })

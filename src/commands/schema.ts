@@ -1,6 +1,15 @@
 import type { Context } from '../context.js';
-import { renderTopicJsonSchema } from '../topics/jsonSchema.js';
 
-export async function schemaCommand(_options: Record<string, never>, ctx: Pick<Context, 'stdout'>): Promise<void> {
-  ctx.stdout.write(renderTopicJsonSchema());
+export interface SchemaOptions {
+  /** Print the report JSON's schema instead of the topic files'. */
+  report?: boolean;
+}
+
+/** Prints a JSON Schema generated from our zod schemas: topic files (default) or the report JSON (`--report`). */
+export async function schemaCommand(options: SchemaOptions, ctx: Pick<Context, 'stdout'>): Promise<void> {
+  if (options.report) {
+    ctx.stdout.write((await import('../report/jsonSchema.js')).renderReportJsonSchema());
+    return;
+  }
+  ctx.stdout.write((await import('../topics/jsonSchema.js')).renderTopicJsonSchema());
 }

@@ -1,14 +1,20 @@
 import { gradeStatus, headlineGrade, type Grade } from '../grading/grade.js';
 import { percentOf, verdictFor } from '../grading/verdict.js';
+import { stripControlDeep } from '../text/controlChars.js';
 import type { PhaseRecord, Session, SessionQuestion } from '../session/model.js';
 import { REPORT_SCHEMA_VERSION, type Report, type ReportGrade, type ReportQuestion } from './schema.js';
 
 /**
  * Builds the report of a session. Only asked questions appear; the score counts
  * every asked question except those still pending or ungraded (a skipped one
- * earns 0 of its points).
+ * earns 0 of its points). Every string in it has passed through stripControl,
+ * whatever its source (answers, topics, model replies, imported sessions).
  */
 export function buildReport(session: Session): Report {
+  return stripControlDeep(assembleReport(session));
+}
+
+function assembleReport(session: Session): Report {
   const questions = session.questions.filter((item) => item.status !== 'unasked').map(reportQuestion);
   const graded = gradedUnits(questions);
   const earned = graded.reduce((sum, grade) => sum + (grade.earned ?? 0), 0);
@@ -62,9 +68,8 @@ function reportQuestion(item: SessionQuestion): ReportQuestion {
   if (question.type === 'choice') return { ...base, choice: answer?.choice ?? [], grade: reportGrade(item.grades), grades: item.grades.map(gradeEntry) };
   if (question.type === 'design') {
     const phases = question.phases.map((phase, index) => reportPhase(phase, item.phases?.[index]));
-    const phaseGrades = phases.map((phase) => phase.grade);
     const budgetSeconds = phases.reduce((sum, phase) => sum + phase.budgetSeconds, 0);
-    return { ...base, seconds: sumOrNull(phases.map((phase) => phase.seconds)), budgetSeconds, phases, grade: combineGrades(phaseGrades), grades: [] };
+    return { ...base, seconds: sumOrNull(phases.map((phase) => phase.seconds)), budgetSeconds, phases, grade: designHeadline(phases), grades: [] };
   }
   return { ...base, grade: reportGrade(item.grades), grades: item.grades.map(gradeEntry) };
 }
@@ -109,21 +114,40 @@ function gradeEntry(grade: Grade) {
   return { ...toReportGrade(grade), at: grade.at };
 }
 
-/** A design question's headline: the sum of its phases, graded only when every phase is. */
-function combineGrades(phases: readonly ReportGrade[]): ReportGrade {
-  const status = phases.every((phase) => phase.status === 'graded') ? 'graded' : phases.some((phase) => phase.status === 'ungraded') ? 'ungraded' : 'pending';
-  const graded = phases.filter((phase) => phase.status === 'graded');
-  const bys = [...new Set(graded.map((phase) => phase.by))];
+/** The `by` of a design question whose graded phases had more than one grader. */
+export const MIXED_GRADERS = 'mixed';
+
+/**
+ * A design question's headline grade, from its phases' headline grades (README
+ * "Report JSON"): `graded` only when every phase is; `ungraded` when a phase's
+ * grading failed (`reason` names the phase and why); else `pending`. When graded,
+ * `earned`/`possible` are the sums over the phases and `by` is the one grader of
+ * the answered phases (`self`, `auto` or a model's name), `mixed` when they
+ * differ, `auto` when every phase was skipped (`reason` is then `skipped`); when
+ * not graded, `by`, `earned` and `possible` are null, as for any grade. Per-criterion
+ * results stay in the phases, so `criteria` is empty; `usage` sums the phases'.
+ */
+export function designHeadline(phases: readonly { id: string; grade: ReportGrade }[]): ReportGrade {
+  const grades = phases.map((phase) => phase.grade);
+  const failed = phases.filter((phase) => phase.grade.status === 'ungraded');
+  const status = grades.every((grade) => grade.status === 'graded') ? 'graded' : failed.length > 0 ? 'ungraded' : 'pending';
+  const flags = [...new Set(grades.flatMap((grade) => grade.flags))];
+  const usages = grades.flatMap((grade) => (grade.usage ? [grade.usage] : []));
+  const usage = usages.length > 0 ? { promptTokens: usages.reduce((sum, item) => sum + item.promptTokens, 0), completionTokens: usages.reduce((sum, item) => sum + item.completionTokens, 0) } : null;
+  const common = { criteria: [], feedback: null, flags, usage };
+  if (status !== 'graded') {
+    const reason = failed.length > 0 ? failed.map((phase) => `${phase.id}: ${phase.grade.reason ?? 'grading failed'}`).join('; ') : null;
+    return { by: null, status, reason, earned: null, possible: null, ...common };
+  }
+  const answered = grades.filter((grade) => grade.reason !== 'skipped');
+  const graders = [...new Set(answered.map((grade) => grade.by))];
   return {
-    by: bys.length === 1 ? bys[0]! : bys.length > 1 ? bys.join('+') : null,
+    by: answered.length === 0 ? 'auto' : graders.length === 1 ? graders[0]! : MIXED_GRADERS,
     status,
-    reason: null,
-    earned: graded.length > 0 ? graded.reduce((sum, phase) => sum + (phase.earned ?? 0), 0) : null,
-    possible: graded.length > 0 ? graded.reduce((sum, phase) => sum + (phase.possible ?? 0), 0) : null,
-    criteria: [],
-    feedback: null,
-    flags: [...new Set(phases.flatMap((phase) => phase.flags))],
-    usage: null,
+    reason: answered.length === 0 && grades.length > 0 ? 'skipped' : null,
+    earned: grades.reduce((sum, grade) => sum + (grade.earned ?? 0), 0),
+    possible: grades.reduce((sum, grade) => sum + (grade.possible ?? 0), 0),
+    ...common,
   };
 }
 

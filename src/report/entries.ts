@@ -1,4 +1,5 @@
 import type { Session, SessionQuestion } from '../session/model.js';
+import { stripControlDeep } from '../text/controlChars.js';
 import type { Report, ReportQuestion } from './schema.js';
 
 /**
@@ -14,4 +15,14 @@ export interface ReportEntry {
 export function reportEntries(report: Report, session: Session): ReportEntry[] {
   const asked = session.questions.filter((item) => item.status !== 'unasked');
   return report.questions.map((question, index) => ({ question, item: asked[index]! }));
+}
+
+/**
+ * The one door into every report format: the report and its session with every
+ * string passed through stripControl (control characters other than tab and
+ * newline dropped), whatever the text's source — answers, topic files, model
+ * replies, imported sessions. Each renderer starts with this.
+ */
+export function sanitisedInputs(report: Report, session: Session): { report: Report; session: Session } {
+  return { report: stripControlDeep(report), session: stripControlDeep(session) };
 }

@@ -2,20 +2,21 @@ import { headlineGrade, type Grade } from '../grading/grade.js';
 import type { Session } from '../session/model.js';
 import { formatDuration } from '../ui/clockText.js';
 import { formatPoints } from '../ui/summary.js';
-import { reportEntries, type ReportEntry } from './entries.js';
+import { reportEntries, sanitisedInputs, type ReportEntry } from './entries.js';
 import { criterionChart, timeChart, type CriterionBar, type TimeBar } from './htmlCharts.js';
 import { html, type Markup } from './htmlEscape.js';
 import { bandOf, questionSection } from './htmlQuestions.js';
 import { REPORT_STYLE } from './htmlStyle.js';
 import type { Report } from './schema.js';
-import { pendingText } from './wording.js';
+import { isSkippedPhase, pendingText } from './wording.js';
 
 /**
  * The HTML report: one self-contained page (inline CSS and SVG, no scripts, and
  * a Content-Security-Policy that forbids loading anything), readable on a
  * phone, printable, light and dark.
  */
-export function renderHtmlReport(report: Report, session: Session): string {
+export function renderHtmlReport(untrustedReport: Report, untrustedSession: Session): string {
+  const { report, session } = sanitisedInputs(untrustedReport, untrustedSession);
   const entries = reportEntries(report, session);
   const title = `${KIND_TITLES[report.kind]} ${report.id}`;
   const page = html`<!doctype html>
@@ -108,8 +109,8 @@ function criterionBars(entries: readonly ReportEntry[]): CriterionBar[] {
 function timeBars(entries: readonly ReportEntry[]): TimeBar[] {
   return entries.flatMap(({ question }, index) =>
     question.phases
-      ? question.phases.map((phase, phaseIndex) => ({ label: `Q${index + 1}.${phaseIndex + 1} · ${phase.title}`, seconds: phase.seconds, budgetSeconds: phase.budgetSeconds }))
-      : [{ label: `Q${index + 1} · ${question.id}`, seconds: question.seconds, budgetSeconds: question.budgetSeconds }],
+      ? question.phases.map((phase, phaseIndex) => ({ label: `Q${index + 1}.${phaseIndex + 1} · ${phase.title}`, seconds: phase.seconds, budgetSeconds: phase.budgetSeconds, skipped: isSkippedPhase(phase) }))
+      : [{ label: `Q${index + 1} · ${question.id}`, seconds: question.seconds, budgetSeconds: question.budgetSeconds, skipped: question.status === 'skipped' }],
   );
 }
 

@@ -19,6 +19,8 @@ export interface TimeBar {
   label: string;
   seconds: number | null;
   budgetSeconds: number;
+  /** A skipped question or phase: without a time it reads "skipped", not "not timed". */
+  skipped: boolean;
 }
 
 const ROW = 46;
@@ -54,8 +56,9 @@ export function timeChart(bars: readonly TimeBar[]): Markup {
     const y = index * ROW;
     const barY = y + BAR_Y;
     const overBy = bar.seconds === null ? 0 : bar.seconds - bar.budgetSeconds;
-    const value = bar.seconds === null ? 'not timed' : `${formatDuration(bar.seconds)} / ${formatDuration(bar.budgetSeconds)}`;
-    const title = bar.seconds === null ? `${bar.label}: not timed, budget ${formatDuration(bar.budgetSeconds)}` : `${bar.label}: ${value}${overBy > 0 ? `, ${formatDuration(overBy)} over budget` : ''}`;
+    const untimed = bar.skipped ? 'skipped' : 'not timed';
+    const value = bar.seconds === null ? untimed : `${formatDuration(bar.seconds)} / ${formatDuration(bar.budgetSeconds)}`;
+    const title = bar.seconds === null ? `${bar.label}: ${untimed}, budget ${formatDuration(bar.budgetSeconds)}` : `${bar.label}: ${value}${overBy > 0 ? `, ${formatDuration(overBy)} over budget` : ''}`;
     const spent =
       bar.seconds === null
         ? null

@@ -32,7 +32,7 @@ h1 { font-size: 1.6rem; }
 h2 { font-size: 1.15rem; }
 h3 { font-size: 1rem; }
 h4 { font-size: .95rem; }
-h5 { font-size: .8rem; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); margin-bottom: 4px; }
+h5, .feedback-title { font-size: .8rem; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); margin-bottom: 4px; }
 a { color: var(--accent); text-decoration: none; }
 a:hover { text-decoration: underline; }
 .text { white-space: pre-wrap; overflow-wrap: anywhere; }
@@ -135,8 +135,8 @@ a:hover { text-decoration: underline; }
 .grade-card { border: 1px solid var(--border); border-radius: 10px; padding: 12px 14px; min-width: 0; }
 .grade-card.model { border-top: 3px solid var(--accent); }
 .grade-card.self { border-top: 3px solid var(--good); }
-.grade-card h4 { display: flex; flex-wrap: wrap; align-items: center; gap: 6px 8px; margin-bottom: 8px; }
-.grade-card h4 .by { font-weight: 400; color: var(--muted); overflow-wrap: anywhere; }
+.grade-title { display: flex; flex-wrap: wrap; align-items: center; gap: 6px 8px; margin-bottom: 8px; }
+.grade-title .by { font-weight: 400; color: var(--muted); overflow-wrap: anywhere; }
 table.criteria { width: 100%; border-collapse: collapse; font-size: .9rem; }
 .criteria th { text-align: left; font-size: .72rem; text-transform: uppercase; letter-spacing: .05em; color: var(--muted); border-bottom: 1px solid var(--border); padding: 4px 6px; }
 .criteria td { vertical-align: top; padding: 8px 6px; border-bottom: 1px solid var(--border); overflow-wrap: anywhere; }

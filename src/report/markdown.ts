@@ -3,10 +3,10 @@ import type { Session } from '../session/model.js';
 import type { ChoiceQuestion, Criterion, DesignQuestion } from '../topics/model.js';
 import { formatDuration } from '../ui/clockText.js';
 import { criteriaTable, feedbackOf, gradeColumns, instructionFlagged, type CriteriaTable, type ReportUnit as Unit } from './criteriaRows.js';
-import { reportEntries, type ReportEntry } from './entries.js';
+import { reportEntries, sanitisedInputs, type ReportEntry } from './entries.js';
 import { cell, inline, paragraphs, quote, table } from './markdownText.js';
 import type { Report, ReportGrade } from './schema.js';
-import { designGradeText, gradeText, INSTRUCTION_WARNING, joinTime, markText, optionLines, optionMark, pendingText, pointsText, scoreText, sessionText, timeText, usageText } from './wording.js';
+import { designGradeText, gradeText, INSTRUCTION_WARNING, isSkippedPhase, joinTime, markText, optionLines, optionMark, pendingText, pointsText, scoreText, sessionText, timeText, usageText } from './wording.js';
 
 type ReportPhase = NonNullable<ReportEntry['question']['phases']>[number];
 
@@ -16,7 +16,8 @@ type ReportPhase = NonNullable<ReportEntry['question']['phases']>[number];
  * of user or topic text goes through markdownText's escaping; answers are
  * blockquotes, so no answer can add a heading, a table row or HTML.
  */
-export function renderMarkdownReport(report: Report, session: Session): string {
+export function renderMarkdownReport(untrustedReport: Report, untrustedSession: Session): string {
+  const { report, session } = sanitisedInputs(untrustedReport, untrustedSession);
   const out: string[] = [`# ${capitalise(report.kind)} report ${inline(report.id)}`, '', ...summary(report)];
   reportEntries(report, session).forEach((entry, index) => out.push('', ...questionSection(entry, index)));
   return `${out.join('\n')}\n`;
@@ -40,7 +41,7 @@ function questionSection({ question, item }: ReportEntry, index: number): string
   out.push(...paragraphs(question.prompt));
   const asked = item.question;
   if (asked.type === 'choice') out.push(...choiceBlock(asked, item.answer?.choice ?? []));
-  if (asked.type === 'short') out.push(...unitBlock({ answer: question.answer, modelAnswer: asked.modelAnswer, rubric: asked.rubric, grades: item.grades, grade: question.grade }));
+  if (asked.type === 'short') out.push(...unitBlock({ answer: question.answer, modelAnswer: asked.modelAnswer, rubric: asked.rubric, grades: item.grades, grade: question.grade }, 3));
   if (asked.type === 'design') out.push(...designBlocks(asked, question.phases ?? [], item.phases ?? []));
   return out;
 }
@@ -57,34 +58,38 @@ function choiceBlock(question: ChoiceQuestion, picked: readonly string[]): strin
   });
   const out = ['', ...options];
   if (picked.length === 0) out.push('', '*No option picked.*');
-  if (question.explanation) out.push('', '**Explanation**', '', ...paragraphs(question.explanation));
+  if (question.explanation) out.push('', '### Explanation', '', ...paragraphs(question.explanation));
   return out;
 }
 
+/** A heading `level` deep (3 under a question's `##`, 4 under a phase's `###`): sections are headings, never bold lines (markdownlint MD036). */
+function heading(level: 3 | 4, text: string): string {
+  return `${'#'.repeat(level)} ${text}`;
+}
 
 /** What a short question and an interview phase share: answers, follow-up, criteria, feedback. */
-function unitBlock(unit: Unit): string[] {
-  const out = ['', '**Your answer**', '', ...(unit.answer?.trim() ? quote(unit.answer) : ['*No answer.*'])];
-  out.push('', '**Model answer**', '', ...(unit.modelAnswer ? quote(unit.modelAnswer) : ['*The topic has no model answer.*']));
+function unitBlock(unit: Unit, level: 3 | 4): string[] {
+  const out = ['', heading(level, 'Your answer'), '', ...(unit.answer?.trim() ? quote(unit.answer) : ['*No answer.*'])];
+  out.push('', heading(level, 'Model answer'), '', ...(unit.modelAnswer ? quote(unit.modelAnswer) : ['*The topic has no model answer.*']));
   if (unit.followUp) {
-    out.push('', `**Follow-up:** ${inline(unit.followUp.question)}`, '', ...(unit.followUp.answer?.trim() ? quote(unit.followUp.answer) : ['*No answer.*']));
+    out.push('', heading(level, 'Follow-up'), '', ...paragraphs(unit.followUp.question), '', ...(unit.followUp.answer?.trim() ? quote(unit.followUp.answer) : ['*No answer.*']));
   }
   const criteria = criteriaTable(unit.rubric, unit.grades);
-  if (instructionFlagged(criteria)) out.push('', `**${INSTRUCTION_WARNING}**`);
-  out.push('', ...criteriaBlock(criteria, unit.grade));
-  for (const feedback of feedbackOf(criteria)) out.push('', `**Feedback from ${inline(feedback.label)}**`, '', ...paragraphs(feedback.text));
+  if (instructionFlagged(criteria)) out.push('', INSTRUCTION_WARNING);
+  out.push('', ...criteriaBlock(criteria, unit.grade, level));
+  for (const feedback of feedbackOf(criteria)) out.push('', heading(level, `Feedback from ${inline(feedback.label)}`), '', ...paragraphs(feedback.text));
   return out;
 }
 
-function criteriaBlock(criteria: CriteriaTable, grade: ReportGrade): string[] {
+function criteriaBlock(criteria: CriteriaTable, grade: ReportGrade, level: 3 | 4): string[] {
   const { columns, rows } = criteria;
   if (columns.length === 0) {
-    const caption = grade.status === 'pending' ? '**Rubric** (awaiting a grade)' : '**Rubric**';
+    const caption = heading(level, grade.status === 'pending' ? 'Rubric (awaiting a grade)' : 'Rubric');
     return [caption, '', ...table(['Criterion', 'Points'], ['left', 'right'], rows.map((row) => [cell(row.criterion), String(row.points)]))];
   }
   const header = ['Criterion', ...columns.map((column) => cell(column.label))];
   const body = rows.map((row) => [cell(row.criterion), ...row.results.map((result) => (result ? `${markText(result.mark)} ${pointsText(result.earned, result.possible)}` : '—'))]);
-  const out = table(header, header.map(() => 'left'), body);
+  const out = [heading(level, 'Criteria'), '', ...table(header, header.map(() => 'left'), body)];
   for (const [index, column] of columns.entries()) {
     const reasons = rows.flatMap((row) => {
       const result = row.results[index];
@@ -93,7 +98,7 @@ function criteriaBlock(criteria: CriteriaTable, grade: ReportGrade): string[] {
       const evidence = result.evidence ? ` Evidence: “${inline(result.evidence)}”` : '';
       return [`- *${inline(row.criterion)}* (${markText(result.mark)} ${pointsText(result.earned, result.possible)}):${why}${evidence}`];
     });
-    if (reasons.length > 0) out.push('', `**Why, according to ${inline(column.label)}**`, '', ...reasons);
+    if (reasons.length > 0) out.push('', heading(level, `Why, according to ${inline(column.label)}`), '', ...reasons);
   }
   return out;
 }
@@ -105,7 +110,7 @@ function designBlocks(question: DesignQuestion, phases: readonly ReportPhase[], 
     const grades = records[index]?.grades ?? [];
     out.push('', `### Phase ${index + 1} of ${phases.length}: ${inline(phase.title)}`, '');
     out.push(...facts(gradeText(phase.grade, gradeColumns(grades)), phase.seconds, phase.budgetSeconds), '', ...paragraphs(phase.prompt));
-    out.push(...unitBlock({ answer: phase.answer, modelAnswer: asked.modelAnswer, rubric: asked.rubric, grades, grade: phase.grade, followUp: phase.followUp }));
+    out.push(...unitBlock({ answer: phase.answer, modelAnswer: asked.modelAnswer, rubric: asked.rubric, grades, grade: phase.grade, followUp: phase.followUp }, 4));
   });
   if (question.modelAnswer) out.push('', '### Model answer for the whole design', '', ...quote(question.modelAnswer));
   out.push('', '### Time per phase', '', ...timeTable(phases));
@@ -114,7 +119,7 @@ function designBlocks(question: DesignQuestion, phases: readonly ReportPhase[], 
 
 function timeTable(phases: readonly ReportPhase[]): string[] {
   const rows = phases.map((phase) => {
-    const skipped = phase.answer === null;
+    const skipped = isSkippedPhase(phase);
     const over = phase.seconds !== null && phase.seconds > phase.budgetSeconds ? `⚠ ${formatDuration(phase.seconds - phase.budgetSeconds)} over` : '—';
     const spent = skipped ? 'skipped' : phase.seconds === null ? '—' : formatDuration(phase.seconds);
     return [cell(phase.title), spent, formatDuration(phase.budgetSeconds), skipped ? '—' : over];

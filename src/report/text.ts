@@ -4,10 +4,9 @@ import type { ChoiceQuestion, Criterion, DesignQuestion } from '../topics/model.
 import { formatDuration } from '../ui/clockText.js';
 import { sideBySide, wrap } from '../ui/sideBySide.js';
 import type { Style } from '../ui/style.js';
-import { stripControlDeep } from '../text/controlChars.js';
 import { renderTimeChart } from '../ui/timeChart.js';
 import { criteriaTable, feedbackOf, gradeColumns, instructionFlagged, type CriteriaTable, type ReportUnit as Unit } from './criteriaRows.js';
-import { reportEntries, type ReportEntry } from './entries.js';
+import { reportEntries, sanitisedInputs, type ReportEntry } from './entries.js';
 import type { Report, ReportGrade } from './schema.js';
 import { designGradeText, gradeText, INSTRUCTION_WARNING, markText, optionLines, optionMark, pendingText, pointsText, scoreText, sessionText, timeText, usageText } from './wording.js';
 
@@ -19,8 +18,7 @@ type ReportPhase = NonNullable<ReportEntry['question']['phases']>[number];
  * marked it, feedback, and time against budget. `width` is the terminal's.
  */
 export function renderTextReport(untrustedReport: Report, untrustedSession: Session, style: Style, width = 100): string {
-  const report = stripControlDeep(untrustedReport);
-  const session = stripControlDeep(untrustedSession);
+  const { report, session } = sanitisedInputs(untrustedReport, untrustedSession);
   const lines = [style.bold(`${capitalise(report.kind)} report ${report.id}`), ...wrap(sessionText(report), width).map((line) => style.dim(line)), ...wrap(`Topics: ${report.topics.join(', ')}`, width)];
   const percent = report.score.percent;
   const colour = percent === null ? style.dim : percent >= 70 ? style.green : percent >= 40 ? style.yellow : style.red;

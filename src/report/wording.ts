@@ -65,13 +65,27 @@ export function gradeText(grade: ReportGrade, columns: readonly GradeColumn[] = 
  */
 export function designGradeText(question: ReportQuestion): string {
   const phases = question.phases ?? [];
-  const skipped = phases.filter((phase) => phase.grade.reason === 'skipped').length;
+  const skipped = phases.filter(isSkippedPhase).length;
   const note = skipped > 0 ? ` · ${skipped} of ${phases.length} phases skipped` : '';
   const grade = question.grade;
   if (grade.status !== 'graded') return `${gradeText(grade)}${note}`;
-  const graders = [...new Set(phases.filter((phase) => phase.grade.reason !== 'skipped').map((phase) => phase.grade.by))];
+  const graders = designGraders(question);
   const score = pointsText(grade.earned ?? 0, grade.possible ?? 0, ' / ');
   return `${score}${graders.length > 0 ? ` by ${graders.join(' and ')}` : ''}${note}`;
+}
+
+/** Whether a phase was skipped: its grade is the automatic zero of a skipped phase. */
+export function isSkippedPhase(phase: { grades: readonly { reason: string | null }[] }): boolean {
+  return phase.grades.some((grade) => grade.reason === 'skipped');
+}
+
+/**
+ * Who graded a design question's answered phases, each once in phase order
+ * (the JSON's headline `by` says `mixed` when there are several; readers get the names).
+ */
+export function designGraders(question: Pick<ReportQuestion, 'phases'>): string[] {
+  const answered = (question.phases ?? []).filter((phase) => phase.grade.status === 'graded' && !isSkippedPhase(phase));
+  return [...new Set(answered.map((phase) => phase.grade.by).filter((by): by is string => by !== null))];
 }
 
 export interface TimeText {

@@ -25,6 +25,7 @@ describe('each command receives the options it should', () => {
     [['lint'], 'lint', { paths: [] }],
     [['lint', 'a.yaml', 'dir/'], 'lint', { paths: ['a.yaml', 'dir/'] }],
     [['schema'], 'schema', {}],
+    [['schema', '--report'], 'schema', { report: true }],
   ])('coach %j', async (argv, name, options) => {
     const { code, calls } = await route(argv as string[]);
     expect(code).toBe(0);

@@ -133,7 +133,7 @@ describe('renderHtmlReport', () => {
     expect(page).not.toMatch(/<img/i);
     expect(page).not.toContain('onerror=alert(2)>');
     for (const text of [`Prompt ${escaped}`, `Model ${escaped}`, `Feedback ${escaped}`, `Justified ${escaped}`, `After a year ${escaped}`, `&quot;quoted&quot; &amp; &#39;cited&#39;`]) expect(page).toContain(text);
-    expect(page).toContain(`<div class="text">${escaped}</div>`);
+    expect(page).toContain(`<div class="text" dir="auto">${escaped}</div>`);
     expect(page).toContain('201 &lt;b&gt;');
     expect(page).not.toContain('201 <b>');
   });
@@ -178,7 +178,8 @@ describe('renderHtmlReport', () => {
     expect(count(chart, /<rect class="overtime"/g)).toBe(2);
     expect(chart).toContain('+1:00 over');
     expect(chart).toContain('+0:30 over');
-    expect(chart).toContain('not timed');
+    expect(chart).toContain('<title>Q3.3 · Operations: skipped, budget 1:00</title>');
+    expect(chart).not.toContain('not timed');
   });
 
   test('overtime is called out on the question and the phase', () => {
@@ -190,7 +191,7 @@ describe('renderHtmlReport', () => {
   test('a self grade and a model grade are both shown, the model one counting', () => {
     const section = page.match(/<section class="question" id="q2"[\s\S]*?<\/section>/)![0];
     expect(section).toContain('Self grade');
-    expect(section).toContain('Model grade <span class="by">by gpt-test</span>');
+    expect(section).toContain('Model grade <span class="by">by <bdi>gpt-test</bdi></span>');
     expect(count(section, /<table class="criteria">/g)).toBe(2);
     expect(section).toMatch(/Model grade[^]*?<span class="chip accent">counts<\/span>/);
     expect(section).toContain('<span class="mark partly">partly</span>');
