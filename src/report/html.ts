@@ -19,7 +19,7 @@ export function renderHtmlReport(untrustedReport: Report, untrustedSession: Sess
   const { report, session } = sanitisedInputs(untrustedReport, untrustedSession);
   const entries = reportEntries(report, session);
   const title = `${KIND_TITLES[report.kind]} ${report.id}`;
-  const page = html`<!doctype html>
+  const page = html`<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">

@@ -45,7 +45,7 @@ function choiceBody(question: ChoiceQuestion, letters: readonly string[], grades
 ${option.why ? html`<div class="why" dir="auto">${option.why}</div>` : null}</div></li>`;
   });
   const criterion: Criterion = { id: 'correct', points: question.points, criterion: question.multiple ? 'Picks exactly the correct options' : 'Picks the correct option' };
-  return html`<ol class="options" aria-label="Options">${options}</ol>
+  return html`<ol class="options">${options}</ol>
 ${letters.length === 0 ? html`<p class="muted">No option picked.</p>` : null}
 ${question.explanation ? html`<div class="explanation"><h3>Explanation</h3><div class="text" dir="auto">${question.explanation}</div></div>` : null}
 ${gradesBlock(grades, [criterion], pending, 3)}`;

@@ -3,14 +3,19 @@ import { html } from './htmlEscape.js';
 /**
  * The report's only stylesheet, inlined. System fonts only (nothing to load);
  * colours are variables so dark mode and print just swap the palette. SVG
- * charts take their colours from here too.
+ * charts take their colours from here too. Every text colour keeps at least
+ * 4.5:1 (WCAG AA) against the backgrounds it sits on, in both themes — a test
+ * runs axe-core on reports in light and dark mode — e.g. --good #17703f on
+ * --good-soft #e3f4ea is 5.4:1; text on a dark-mode accent fill is dark
+ * (--on-accent), since white on #7d9bff would be 2.6:1.
  */
 export const REPORT_STYLE = html`
 :root {
   --bg: #f5f6f8; --surface: #ffffff; --surface-2: #f0f2f5; --border: #dde1e7;
   --text: #1c2330; --muted: #5d6878; --accent: #3157d5; --accent-soft: #e6ecfd;
-  --good: #1f8a4c; --good-soft: #e3f4ea; --fair: #b86e00; --fair-soft: #fdf1dc;
-  --poor: #c7362f; --poor-soft: #fbe6e4; --track: #e3e7ee; --budget: #1c2330;
+  --good: #17703f; --good-soft: #e3f4ea; --fair: #8f5500; --fair-soft: #fdf1dc;
+  --poor: #b0261f; --poor-soft: #fbe6e4; --track: #e3e7ee; --budget: #1c2330;
+  --on-accent: #ffffff; --on-good: #ffffff;
   --shadow: 0 1px 2px rgb(16 24 40 / 6%), 0 1px 3px rgb(16 24 40 / 8%);
   color-scheme: light dark;
 }
@@ -20,6 +25,7 @@ export const REPORT_STYLE = html`
     --text: #e6eaf0; --muted: #9aa5b5; --accent: #7d9bff; --accent-soft: #243055;
     --good: #4cc17f; --good-soft: #173626; --fair: #f0a93b; --fair-soft: #3a2c12;
     --poor: #ff7a70; --poor-soft: #3d1d1b; --track: #2b3440; --budget: #e6eaf0;
+    --on-accent: #11151c; --on-good: #11151c;
     --shadow: none;
   }
 }
@@ -33,8 +39,8 @@ h2 { font-size: 1.15rem; }
 h3 { font-size: 1rem; }
 h4 { font-size: .95rem; }
 h5, .feedback-title { font-size: .8rem; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); margin-bottom: 4px; }
-a { color: var(--accent); text-decoration: none; }
-a:hover { text-decoration: underline; }
+a { color: var(--accent); text-decoration: underline; text-underline-offset: .15em; }
+a:hover { text-decoration-thickness: 2px; }
 .text { white-space: pre-wrap; overflow-wrap: anywhere; }
 .muted { color: var(--muted); }
 .panel p, .followup p { margin: 0; }
@@ -89,7 +95,7 @@ a:hover { text-decoration: underline; }
 .question { padding: 20px; margin-bottom: 16px; }
 .q-head { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 8px 12px; margin-bottom: 12px; }
 .q-head h2, .q-head h3 { display: flex; align-items: center; gap: 10px; overflow-wrap: anywhere; min-width: 0; }
-.q-num { flex: none; display: inline-grid; place-items: center; min-width: 30px; height: 30px; padding: 0 6px; border-radius: 15px; background: var(--accent); color: #fff; font-size: .9rem; }
+.q-num { flex: none; display: inline-grid; place-items: center; min-width: 30px; height: 30px; padding: 0 6px; border-radius: 15px; background: var(--accent); color: var(--on-accent); font-size: .9rem; }
 .q-num.small { min-width: 26px; height: 26px; font-size: .75rem; background: var(--accent-soft); color: var(--accent); }
 .q-id { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .95rem; }
 .chips { display: flex; flex-wrap: wrap; gap: 6px; }
@@ -116,15 +122,15 @@ a:hover { text-decoration: underline; }
 .option.correct { border-color: var(--good); background: var(--good-soft); }
 .option.wrong { border-color: var(--poor); background: var(--poor-soft); }
 .letter { flex: none; display: inline-grid; place-items: center; width: 26px; height: 26px; border-radius: 50%; background: var(--surface-2); border: 1px solid var(--border); font-weight: 700; text-transform: uppercase; font-size: .8rem; }
-.option.chosen .letter { background: var(--accent); border-color: var(--accent); color: #fff; }
+.option.chosen .letter { background: var(--accent); border-color: var(--accent); color: var(--on-accent); }
 .option-body { min-width: 0; flex: 1; }
 .option-text { font-weight: 600; }
 .option-tags { display: flex; flex-wrap: wrap; gap: 6px; }
 .option-tags:empty { display: none; }
 .why { color: var(--muted); font-size: .9rem; overflow-wrap: anywhere; }
 .tag { font-size: .72rem; font-weight: 700; text-transform: uppercase; letter-spacing: .04em; padding: 1px 8px; border-radius: 999px; background: var(--surface-2); }
-.tag.pick { background: var(--accent); color: #fff; }
-.tag.ok { background: var(--good); color: #fff; }
+.tag.pick { background: var(--accent); color: var(--on-accent); }
+.tag.ok { background: var(--good); color: var(--on-good); }
 .tag.warn { background: var(--fair-soft); color: var(--fair); }
 .explanation { margin-bottom: 14px; }
 .explanation h3 { font-size: .75rem; text-transform: uppercase; letter-spacing: .05em; color: var(--muted); margin-bottom: 4px; }
@@ -164,8 +170,9 @@ table.criteria { width: 100%; border-collapse: collapse; font-size: .9rem; }
   :root {
     --bg: #fff; --surface: #fff; --surface-2: #f4f5f7; --border: #ccd1d9;
     --text: #000; --muted: #4a5260; --accent: #3157d5; --accent-soft: #e6ecfd;
-    --good: #1f8a4c; --good-soft: #e3f4ea; --fair: #9a5c00; --fair-soft: #fdf1dc;
-    --poor: #b3261e; --poor-soft: #fbe6e4; --track: #e3e7ee; --budget: #000; --shadow: none;
+    --good: #17703f; --good-soft: #e3f4ea; --fair: #8f5500; --fair-soft: #fdf1dc;
+    --poor: #b0261f; --poor-soft: #fbe6e4; --track: #e3e7ee; --budget: #000; --shadow: none;
+    --on-accent: #ffffff; --on-good: #ffffff;
   }
   body { font-size: 11pt; }
   .page { max-width: none; padding: 0; }

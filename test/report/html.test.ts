@@ -119,7 +119,7 @@ describe('renderHtmlReport', () => {
   const page = render(richSession());
 
   test('is one HTML5 page with charset, viewport and title', () => {
-    expect(page.startsWith('<!doctype html>')).toBe(true);
+    expect(page.startsWith('<!DOCTYPE html>')).toBe(true);
     expect(page).toContain('<meta charset="utf-8">');
     expect(page).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
     expect(page).toMatch(/<title>Quiz 20250304-091500-abcd · interview-coach report<\/title>/);
