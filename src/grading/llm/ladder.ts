@@ -1,6 +1,6 @@
 import { ResponseCache } from './cache.js';
 import { RUNGS, type CapabilityMemory, type Rung } from './capabilities.js';
-import type { LlmFailure } from './failures.js';
+import { sanitiseServerText, type LlmFailure } from './failures.js';
 import { readStructuredReply, type Validation } from './readReply.js';
 import type { ChatMessage } from './request.js';
 import type { CompletionOutcome, CompletionResult, LlmTransport, ResponseFormat, TokenUsage } from './transport.js';
@@ -76,10 +76,11 @@ export async function askStructured<T>(deps: LadderDeps, request: StructuredRequ
       const problem = read.error;
       const repair: ChatMessage[] = [...messages, { role: 'assistant', content: first.result.content }, { role: 'user', content: `Your reply was not valid: ${problem}. ${request.repairHint}` }];
       const second = await run.send(repair, format, temperature, true);
-      if (!second.ok) return run.failed({ ...second.failure, detail: `${second.failure.detail} (while repairing an invalid reply: ${problem})` });
+      if (!second.ok) return run.failed({ ...second.failure, detail: `${second.failure.detail} (while repairing an invalid reply: ${sanitiseServerText(problem, 200)})` });
       reply = second;
       read = readStructuredReply(second.result.content, request.validate);
-      if (!read.ok) return run.failed({ category: 'invalid output', detail: `the reply was invalid twice (${problem}; then ${read.error})` });
+      // Validation errors quote the reply's own keys, which are server text too.
+      if (!read.ok) return run.failed({ category: 'invalid output', detail: sanitiseServerText(`the reply was invalid twice (${problem}; then ${read.error})`, 400) });
     }
     // Only a reply that validated is stored, under the key of the first request, so
     // a regrade of a repaired answer is answered from the cache in one step.
