@@ -16,8 +16,13 @@ export function llmSettings(ctx: Pick<Context, 'env' | 'paths'>, flags: LlmFlags
   return resolveLlmSettings(ctx.env, readConfigFile(configPath(ctx.paths.configDir)), flags);
 }
 
-/** The ladder's real ports: the openai SDK, the response cache and the capability memory in the data folder. */
-async function ladderDeps(ctx: Pick<Context, 'paths'>, settings: LlmSettings): Promise<LadderDeps> {
+/**
+ * The ladder's real ports: the openai SDK, the response cache and the capability
+ * memory in the data folder, and the per-request time budget. Any structured
+ * request (grades, follow-ups, clarifications) goes through
+ * `askStructured(await ladderDeps(ctx, settings), request)` from ladder.ts.
+ */
+export async function ladderDeps(ctx: Pick<Context, 'paths'>, settings: LlmSettings): Promise<LadderDeps> {
   return {
     transport: await openaiTransport(settings),
     cache: new ResponseCache(join(ctx.paths.dataDir, 'llm-cache')),
