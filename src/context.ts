@@ -31,6 +31,11 @@ export interface Io {
   env: Env;
   cwd: string;
   clock: Clock;
+  /**
+   * Aborted when SIGTERM, SIGHUP or SIGINT arrives (the reason is the signal's
+   * name): open prompts reject, the session is saved, the exit code follows the signal.
+   */
+  signal?: AbortSignal;
 }
 
 /** The global flags of PRODUCT.md's contracts, valid before or after the command name. */

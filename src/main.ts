@@ -11,7 +11,9 @@ declare const __COACH_VERSION__: string | undefined;
  * error boundary: a UserError is one clean line; anything else is a bug and
  * shows its stack.
  */
+const interrupts = new AbortController();
 const io: Io = {
+  signal: interrupts.signal,
   stdout: process.stdout,
   stderr: process.stderr,
   stdin: process.stdin,
@@ -21,10 +23,33 @@ const io: Io = {
 };
 
 // `coach history | head` closes our stdout early: that is the reader's choice, not an error.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code !== 'EPIPE') throw error;
-  process.exit(process.exitCode ?? 0);
-});
+// A closed terminal (SIGHUP) fails writes with EIO: the session is saved before anything is
+// printed, so the rest of the output has nowhere to go and is dropped.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EIO') return;
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
+}
+
+// SIGTERM, SIGHUP and SIGINT abort io.signal: an open prompt puts the terminal back and
+// rejects, the session (draft included) is saved, and the command returns 143/129/130.
+// If nothing was waiting on a prompt (a spinner, a model call), or a second signal
+// arrives, the terminal is restored and the process exits with that code shortly after.
+const SIGNAL_EXIT: Readonly<Record<string, number>> = { SIGTERM: 143, SIGHUP: 129, SIGINT: 130 };
+for (const [name, code] of Object.entries(SIGNAL_EXIT)) {
+  process.on(name, () => {
+    const exitNow = () => {
+      if (process.stdin.isTTY) process.stdin.setRawMode(false);
+      if (process.stdout.isTTY) process.stdout.write('\u001b[?2004l\u001b[?25h');
+      process.exit(code);
+    };
+    if (interrupts.signal.aborted) exitNow();
+    interrupts.abort(name);
+    setTimeout(exitNow, 2000).unref();
+  });
+}
 
 const argv = process.argv.slice(2);
 

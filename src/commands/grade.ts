@@ -1,5 +1,5 @@
 import type { Context } from '../context.js';
-import { ExitCode, UsageError } from '../errors.js';
+import { ExitCode, UsageError, interruptExitCode, isInterrupt } from '../errors.js';
 import { gradeStatus } from '../grading/grade.js';
 import { llmSettings } from '../grading/llm/setup.js';
 import type { Session } from '../session/model.js';
@@ -49,28 +49,37 @@ async function selfGradePending(session: Session, ctx: Context): Promise<ExitCod
     return ExitCode.ok;
   }
   assertCanAsk(ctx, 'coach grade --self');
-  const [{ createPrompter, isInterrupt }, { selfGradeStep }, { askSelfGrade, announceSelfGrade }] = await Promise.all([import('../ui/prompter.js'), import('../ui/quizFlow.js'), import('../ui/selfGrade.js')]);
-  const ask = await createPrompter(ctx);
+  const [{ createPrompter }, { terminalSessionScreen }, { selfGradeStep }, { selfGrade }, { isoAt }] = await Promise.all([
+    import('../ui/prompter.js'),
+    import('../ui/sessionScreen.js'),
+    import('../session/runner/quiz.js'),
+    import('../grading/rubric.js'),
+    import('../session/model.js'),
+  ]);
+  const screen = terminalSessionScreen(ctx, await createPrompter(ctx));
+  const deps = { screen, clock: ctx.clock, sessions: ctx.sessions };
+  const save = () => ctx.sessions.save(session);
   const count = waiting.length + phases.length;
   ctx.stdout.write(`${count} answer${count === 1 ? '' : 's'} to grade in ${id}.\n`);
   try {
     for (const index of waiting) {
       const item = session.questions[index]!;
-      ctx.stdout.write(`\n${ctx.style.bold(`${item.topic}/${item.question.id}`)}\n${item.question.prompt.trim()}\n`);
-      await selfGradeStep(session, index, ctx, ask, () => ctx.sessions.save(session));
+      screen.heading(`${item.topic}/${item.question.id}`, item.question.prompt.trim());
+      await selfGradeStep(session, index, deps, save);
     }
     for (const { index, phase, phaseIndex } of phases) {
       const record = session.questions[index]!.phases![phaseIndex]!;
-      ctx.stdout.write(`\n${ctx.style.bold(phase.title)}\n${phase.prompt.trim()}\n`);
-      const grade = await askSelfGrade(ctx, ask, { yours: record.answer?.text ?? '', model: phase.modelAnswer, rubric: phase.rubric });
+      screen.heading(phase.title, phase.prompt.trim());
+      const marks = await screen.gradeYourself({ yours: record.answer?.text ?? '', model: phase.modelAnswer, rubric: phase.rubric });
+      const grade = selfGrade(phase.rubric, marks, isoAt(ctx.clock.now()));
       record.grades.push(grade);
-      ctx.sessions.save(session);
-      announceSelfGrade(ctx, grade);
+      save();
+      screen.selfGradeResult(grade);
     }
   } catch (error) {
     if (!isInterrupt(error)) throw error;
     ctx.stderr.write(`\nInterrupted. The grades given so far are saved; run coach grade ${id} --self again for the rest.\n`);
-    return ExitCode.interrupted;
+    return interruptExitCode(error);
   }
   printSessionOutcome(session, ctx);
   return ExitCode.ok;

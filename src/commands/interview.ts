@@ -61,8 +61,8 @@ export async function interviewCommand(options: InterviewOptions, ctx: Context):
     printSessionOutcome(session, ctx);
     return outcome.failed.length > 0 ? ExitCode.failure : ExitCode.ok;
   }
-  const { runInteractiveInterview } = await import('../ui/interviewFlow.js');
-  return runInteractiveInterview(session, ctx);
+  const { runInteractiveSession } = await import('./interactiveSession.js');
+  return runInteractiveSession(session, ctx);
 }
 
 function designQuestion(topics: readonly Topic[], reference: string): Picked {

@@ -54,8 +54,8 @@ export async function runQuestionSession(
     printSessionOutcome(session, ctx);
     return outcome.failed.length > 0 ? ExitCode.failure : ExitCode.ok;
   }
-  const { runInteractiveQuiz } = await import('../ui/quizFlow.js');
-  return runInteractiveQuiz(session, ctx);
+  const { runInteractiveSession } = await import('./interactiveSession.js');
+  return runInteractiveSession(session, ctx);
 }
 
 /** No topic on the command line: let the candidate choose (none chosen means all). */

@@ -17,6 +17,5 @@ export async function resumeCommand(options: ResumeOptions, ctx: Context): Promi
       ? `${session.questions[0]!.phases!.filter((phase) => phase.status !== 'unasked').length} of ${session.questions[0]!.phases!.length} phases done`
       : `${session.questions.filter((item) => item.status !== 'unasked').length} of ${session.questions.length} questions done`;
   ctx.stdout.write(ctx.style.dim(`Resuming ${session.kind} ${id}: ${progress}.\n\n`));
-  if (session.kind === 'interview') return (await import('../ui/interviewFlow.js')).runInteractiveInterview(session, ctx);
-  return (await import('../ui/quizFlow.js')).runInteractiveQuiz(session, ctx);
+  return (await import('./interactiveSession.js')).runInteractiveSession(session, ctx);
 }

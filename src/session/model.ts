@@ -49,6 +49,27 @@ export const SessionQuestionSchema = z.object({
 });
 export type SessionQuestion = z.infer<typeof SessionQuestionSchema>;
 
+/**
+ * The answer being typed when the session stopped (Ctrl+C, a signal, a crash):
+ * saved at most 5 s after each change and at once on an interrupt, reopened by
+ * `coach resume` with the cursor at its end. Never an answer: reports, grading
+ * and statistics read only `answer` fields.
+ */
+export const DraftSchema = z.object({
+  questionIndex: z.number().int().nonnegative(),
+  /** The interview phase the draft belongs to; null in a quiz or review. */
+  phaseId: z.string().nullable(),
+  /** The phase's answer, or the answer to its follow-up question. */
+  part: z.enum(['answer', 'followUp']),
+  text: z.string(),
+  /** When the question was first shown (a resumed answer keeps its start). */
+  startedAt: z.string(),
+  /** Seconds spent answering so far (a quiz question's clock; a phase keeps its own in elapsedSeconds). */
+  seconds: z.number().nonnegative(),
+  savedAt: z.string(),
+});
+export type Draft = z.infer<typeof DraftSchema>;
+
 export const SessionSchema = z.object({
   schemaVersion: z.literal(SESSION_SCHEMA_VERSION),
   id: z.string(),
@@ -67,6 +88,8 @@ export const SessionSchema = z.object({
     grader: z.enum(['self', 'llm']),
   }),
   questions: z.array(SessionQuestionSchema),
+  /** Absent in sessions written before drafts existed. */
+  draft: DraftSchema.nullable().optional(),
 });
 export type Session = z.infer<typeof SessionSchema>;
 

@@ -2,7 +2,7 @@ import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, wr
 import { join } from 'node:path';
 import { UsageError, UserError } from '../errors.js';
 import { listSessionIds, sessionsDir } from './files.js';
-import { SESSION_SCHEMA_VERSION, SessionSchema, type Session } from './model.js';
+import { SESSION_SCHEMA_VERSION, SessionSchema, type Draft, type Session } from './model.js';
 
 /** A session file we cannot read: reported with its path, and never written over. */
 export class SessionFileError extends UserError {
@@ -37,6 +37,19 @@ export class SessionStore {
     SessionSchema.parse(session);
     mkdirSync(this.dir, { recursive: true });
     writeFileAtomic(this.pathOf(session.id), `${JSON.stringify(session, null, 1)}\n`);
+  }
+
+  /**
+   * Records the answer being typed (or clears it with null) without touching the
+   * rest of the session as saved. `questionIndex` and `phaseId` must match the
+   * draft's own (they name the row a row-level store writes). Throws
+   * SessionFileError if the session file cannot be read.
+   */
+  saveDraft(sessionId: string, questionIndex: number, phaseId: string | null, draft: Draft | null): void {
+    if (draft && (draft.questionIndex !== questionIndex || draft.phaseId !== phaseId)) throw new Error(`draft for question ${draft.questionIndex}/${draft.phaseId} saved as ${questionIndex}/${phaseId}`);
+    const session = this.load(sessionId);
+    session.draft = draft;
+    this.save(session);
   }
 
   load(id: string): Session {

@@ -1,13 +1,35 @@
 /**
- * Text we did not write (answers, model justifications and feedback, imported
- * files) must not reach the terminal with control characters in it: an escape
- * sequence could recolour, retitle or redraw the user's terminal. Line breaks and
- * tabs stay.
+ * The one sanitiser for text we did not write (topic files, answers, model
+ * replies, server error messages, imported files) before it reaches a terminal.
+ * An escape sequence could retitle the terminal (OSC 0/2), write the clipboard
+ * (OSC 52), hide a link (OSC 8), clear the screen (CSI 2J) or switch to the
+ * alternate screen (CSI ?1049h), so whole sequences are removed, not just their
+ * ESC byte: CSI, OSC, DCS, SOS, PM and APC strings (7-bit and C1 forms, ended by
+ * BEL or ST, or unterminated to the end of the text), two-byte ESC sequences,
+ * then every remaining C0 and C1 control except tab and line feed.
+ * Sequence grammar: ECMA-48 §5.4 (CSI), §8.3.89 (OSC), §5.6 (control strings).
  */
+const SEQUENCE = new RegExp(
+  [
+    // CSI: parameters, intermediates, final byte (a missing final is dropped with the rest).
+    '(?:\\u001b\\[|\\u009b)[\\u0030-\\u003f]*[\\u0020-\\u002f]*[\\u0040-\\u007e]?',
+    // Control strings: OSC, DCS, SOS, PM, APC up to BEL or ST, or to the end of the text.
+    '(?:\\u001b[\\]PX^_]|[\\u0090\\u0098\\u009d-\\u009f])[\\s\\S]*?(?:\\u0007|\\u001b\\\\|\\u009c|$)',
+    // Other escape sequences: ESC, intermediates, final (ESC c, ESC ( B, ESC 7, …).
+    '\\u001b[\\u0020-\\u002f]*[\\u0030-\\u007e]?',
+  ].join('|'),
+  'g',
+);
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
+/** `text` without escape sequences or control characters; `\n` and `\t` stay, `\r\n` becomes `\n`. */
 export function stripControl(text: string): string {
-  return text.replace(CONTROL, '');
+  return text.replace(SEQUENCE, '').replace(CONTROL, '');
+}
+
+/** True when `text` holds anything stripControl would remove (lint warns about it in topic files). */
+export function hasControl(text: string): boolean {
+  return stripControl(text) !== text;
 }
 
 /** A copy of a JSON-like value with every string passed through stripControl. */

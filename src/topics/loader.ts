@@ -4,6 +4,7 @@ import { assertTopicDir, listTopicFiles } from './files.js';
 import { outlineOf, type Loaded, type Topic, type TopicOutline } from './model.js';
 import { byPosition, formatProblem, positionOf, type Problem } from './problems.js';
 import { readCompiledBundle } from './bundle.js';
+import { stripControlDeep } from '../text/controlChars.js';
 
 export interface TopicSources {
   bundledDir: string;
@@ -100,7 +101,7 @@ async function loadLayered<T extends { id: string }>(
 ): Promise<TopicSet<T>> {
   const parsed = async (files: string[], bundled: boolean): Promise<TopicSet<T>> => {
     const set = await loadTopicFiles(files, bundled, sources.display);
-    return { problems: set.problems, topics: set.topics.map((loaded) => ({ ...loaded, topic: convert(loaded.topic) })) };
+    return { problems: set.problems, topics: set.topics.map((loaded) => ({ ...loaded, topic: convert(stripControlDeep(loaded.topic)) })) };
   };
   const bundled = readCompiledBundle<T>(sources.bundledDir, compiledPath, sources.display) ?? (await parsed(listTopicFiles(sources.bundledDir), true));
   const byId = new Map(bundled.topics.map((loaded) => [loaded.topic.id, loaded]));

@@ -2,32 +2,38 @@ import type { Context } from '../context.js';
 import type { ChecklistAnswer, ChecklistConfig } from './prompts/checklist.js';
 import type { ChoiceAnswer, ChoiceConfig } from './prompts/choice.js';
 import type { MultilineAnswer, MultilineConfig } from './prompts/multiline.js';
+import type { RevealAnswer, RevealConfig } from './prompts/reveal.js';
 
 /**
  * Everything a command asks the candidate, bound to the context's streams. Built
- * on demand, so commands that never ask never load @inquirer.
+ * on demand, so commands that never ask never load @inquirer. Every prompt
+ * rejects with an interrupt (see isInterrupt) on Ctrl+C or when `ctx.signal`
+ * is aborted by SIGTERM/SIGHUP.
  */
 export interface Prompter {
   multiline(config: MultilineConfig): Promise<MultilineAnswer>;
   choice(config: ChoiceConfig): Promise<ChoiceAnswer>;
   checklist(config: ChecklistConfig): Promise<ChecklistAnswer>;
+  reveal(config: RevealConfig): Promise<RevealAnswer>;
   pressEnter(message: string): Promise<void>;
   pick<T>(message: string, options: readonly { name: string; value: T; description?: string }[]): Promise<T>;
   pickMany<T>(message: string, options: readonly { name: string; value: T }[]): Promise<T[]>;
 }
 
-export async function createPrompter(ctx: Pick<Context, 'stdin' | 'stdout'>): Promise<Prompter> {
-  const [{ multilineInput }, { choiceInput }, { checklistInput }, { input, select, checkbox }] = await Promise.all([
+export async function createPrompter(ctx: Pick<Context, 'stdin' | 'stdout' | 'style' | 'signal'>): Promise<Prompter> {
+  const [{ multilineInput }, { choiceInput }, { checklistInput }, { revealInput }, { input, select, checkbox }] = await Promise.all([
     import('./prompts/multiline.js'),
     import('./prompts/choice.js'),
     import('./prompts/checklist.js'),
+    import('./prompts/reveal.js'),
     import('@inquirer/prompts'),
   ]);
-  const streams = { input: ctx.stdin, output: ctx.stdout as NodeJS.WritableStream };
+  const streams = { input: ctx.stdin, output: ctx.stdout as NodeJS.WritableStream, signal: ctx.signal };
   return {
-    multiline: (config) => multilineInput(config, streams),
+    multiline: (config) => multilineInput(config, { input: ctx.stdin, output: ctx.stdout, signal: ctx.signal, style: ctx.style }),
     choice: (config) => choiceInput(config, streams),
     checklist: (config) => checklistInput(config, streams),
+    reveal: (config) => revealInput(config, streams),
     pressEnter: async (message) => {
       await input({ message }, streams);
     },
@@ -36,7 +42,4 @@ export async function createPrompter(ctx: Pick<Context, 'stdin' | 'stdout'>): Pr
   };
 }
 
-/** Ctrl+C in any @inquirer prompt rejects with an ExitPromptError. */
-export function isInterrupt(error: unknown): boolean {
-  return error instanceof Error && error.name === 'ExitPromptError';
-}
+export { isInterrupt } from '../errors.js';

@@ -30,8 +30,8 @@ describe('interactive quiz in a real terminal', () => {
     expect(term.screen()).toContain('b) 201 (your pick)');
 
     const mark = term.mark();
-    await term.waitFor('Question 2/2', { after: mark });
-    await term.waitFor('Ctrl+D: submit', { after: mark });
+    await term.waitForScreen('Question 2/2');
+    await term.waitForScreen('Ctrl+D: submit');
     term.write('Write the database first,');
     term.write(KEYS.enter);
     term.write('then delete the key; a TTL bounds the race.');
@@ -62,21 +62,27 @@ describe('interactive quiz in a real terminal', () => {
     const term = spawnCoach(QUIZ, env);
     await answerChoice(term);
     await term.waitFor('Question 2/2');
-    term.write('half an answer that is lost');
+    term.write('half an answer, kept as a draft');
+    await term.waitForScreen('half an answer, kept as a draft');
     term.write(KEYS.ctrlC);
     expect(await term.exit).toMatchObject({ exitCode: 130 });
-    expect(term.screen()).toMatch(/Everything you submitted is saved\. Continue with: coach resume \d{8}-\d{6}-[0-9a-z]{4}/);
+    expect(term.screen()).toMatch(/Your answers and the text being typed are saved\. Continue with: coach resume \d{8}-\d{6}-[0-9a-z]{4}/);
 
     const saved = sessionFile(home);
     expect(saved.status).toBe('in-progress');
     expect(saved.questions.map((item: { status: string }) => item.status)).toEqual(['answered', 'unasked']);
+    // A draft, never an answer: the question is still unasked and has no answer.
+    expect(saved.questions[1].answer).toBeNull();
+    expect(saved.draft).toMatchObject({ questionIndex: 1, phaseId: null, part: 'answer', text: 'half an answer, kept as a draft' });
 
     const resumed = spawnCoach(['resume'], env);
     await resumed.waitFor('Resuming quiz');
     await resumed.waitFor('1 of 2 questions done');
     await resumed.waitFor('Question 2/2');
     expect(resumed.screen()).not.toContain('Question 1/2');
-    resumed.write('A complete answer after resuming.');
+    await resumed.waitForScreen('half an answer, kept as a draft');
+    resumed.write(' and a complete answer after resuming.');
+    await resumed.waitForScreen('complete answer after resuming.');
     resumed.write(KEYS.ctrlD);
     await resumed.waitFor('Grade yourself against the rubric');
     resumed.write('xx');
@@ -85,7 +91,8 @@ describe('interactive quiz in a real terminal', () => {
     expect(await resumed.exit).toMatchObject({ exitCode: 0 });
     const finished = sessionFile(home);
     expect(finished.status).toBe('finished');
-    expect(finished.questions[1].answer.text).toBe('A complete answer after resuming.');
+    expect(finished.questions[1].answer.text).toBe('half an answer, kept as a draft and a complete answer after resuming.');
+    expect(finished.draft).toBeNull();
   });
 
   test('Ctrl+C during self-grading keeps the answer; resume asks for the grade', async () => {

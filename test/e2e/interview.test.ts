@@ -101,20 +101,23 @@ describe('a mock interview in a real terminal', () => {
     term.write('half typed');
     term.write(KEYS.ctrlC);
     expect(await term.exit).toMatchObject({ exitCode: 130 });
-    expect(term.screen()).toContain('Your answers and the clock are saved');
+    expect(term.screen()).toContain('Your answers, the clock and the text being typed are saved');
 
     const saved = sessionFile(home);
     const [requirements, components] = saved.questions[0].phases;
     expect(requirements).toMatchObject({ status: 'answered', answer: { text: 'Ask QPS and the read/write ratio.' }, followUp: { answer: 'After a year.' } });
     expect(components.status).toBe('unasked');
     expect(components.elapsedSeconds).toBeGreaterThanOrEqual(2);
+    expect(components.answer).toBeNull();
+    expect(saved.draft).toMatchObject({ questionIndex: 0, phaseId: components.id, part: 'answer', text: 'half typed' });
 
     const resumed = spawnCoach(['resume'], env);
     await resumed.waitFor('1 of 3 phases done');
     const header = await resumed.waitFor(/Phase 2\/3: High-level components · phase 1:(\d\d) left/);
     const left = Number(/phase 1:(\d\d) left/.exec(header)!.slice(1)[0]);
     expect(left).toBeLessThanOrEqual(60 - components.elapsedSeconds);
-    resumed.write('API, KV store, cache.');
+    await resumed.waitForScreen('│ half typed');
+    resumed.write(' API, KV store, cache.');
     resumed.write(KEYS.ctrlD);
     await resumed.waitFor('Follow-up: What happens when the cache is cold?');
     resumed.write(KEYS.ctrlD);
@@ -133,6 +136,7 @@ describe('a mock interview in a real terminal', () => {
     expect(await resumed.exit).toMatchObject({ exitCode: 0 });
     const finished = sessionFile(home);
     expect(finished.status).toBe('finished');
+    expect(finished.questions[0].phases[1].answer.text).toBe('half typed API, KV store, cache.');
     expect(finished.questions[0].phases[1].elapsedSeconds).toBeGreaterThanOrEqual(components.elapsedSeconds);
     const report = ReportSchema.parse(JSON.parse((await runCoach(['report', '--json'], { env })).stdout));
     expect(report.score).toEqual({ earned: 5.5, possible: 6, percent: 92 });

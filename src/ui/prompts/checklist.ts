@@ -1,5 +1,6 @@
 import { createPrompt, isDownKey, isEnterKey, isUpKey, makeTheme, useKeypress, usePrefix, useState } from '@inquirer/core';
 import { HIDE_CURSOR, indentFollowingLines, joinLines, wrapIndex } from './format.js';
+import { useIgnoreEndOfInput } from './use-ignore-end-of-input.js';
 
 export type Mark = 'met' | 'partly' | 'missed';
 
@@ -26,7 +27,7 @@ const MARK_KEYS: ReadonlyMap<string, Mark> = new Map([
   ['x', 'missed'],
 ]);
 const MARK_WIDTH = Math.max(...MARKS.map((mark) => mark.length));
-const HINT = '↑↓ move · m met · p partly · x missed (or ←→) · Enter: done';
+const HINT = '↑↓ move · m met · p partly · x missed (or ←→) · Enter: submit';
 
 export const checklistInput = createPrompt<ChecklistAnswer, ChecklistConfig>((config, done) => {
   const { criteria } = config;
@@ -36,6 +37,7 @@ export const checklistInput = createPrompt<ChecklistAnswer, ChecklistConfig>((co
   const [marks, setMarks] = useState<(Mark | undefined)[]>(() => criteria.map(() => undefined));
   const [error, setError] = useState<string | undefined>(undefined);
   const prefix = usePrefix({ status, theme });
+  useIgnoreEndOfInput();
 
   function mark(index: number, value: Mark) {
     setMarks(marks.map((old, i) => (i === index ? value : old)));

@@ -11,6 +11,7 @@ import {
 } from '@inquirer/core';
 import { HIDE_CURSOR, indentFollowingLines, indexForLetter, joinLines, letterFor, wrapIndex } from './format.js';
 import { useEverySecond } from './use-every-second.js';
+import { useIgnoreEndOfInput } from './use-ignore-end-of-input.js';
 
 export interface ChoiceConfig {
   message: string;
@@ -42,6 +43,7 @@ export const choiceInput = createPrompt<ChoiceAnswer, ChoiceConfig>((config, don
   const [error, setError] = useState<string | undefined>(undefined);
   const [answer, setAnswer] = useState<ChoiceAnswer | undefined>(undefined);
   const prefix = usePrefix({ status, theme });
+  useIgnoreEndOfInput();
   const skipPosition = options.length;
 
   function finish(result: ChoiceAnswer) {
@@ -93,7 +95,7 @@ export const choiceInput = createPrompt<ChoiceAnswer, ChoiceConfig>((config, don
   const lastLetter = letterFor(options.length - 1);
   const hint = multiple
     ? `↑↓ move · a-${lastLetter} or Space: toggle · Enter: submit`
-    : `↑↓ or a-${lastLetter}: move · Enter: choose`;
+    : `↑↓ or a-${lastLetter}: move · Enter: submit`;
   const content = joinLines([config.header?.(), message, ...rows]);
   const bottom = joinLines([theme.style.help(hint), error === undefined ? undefined : theme.style.error(error)]);
   return [content, bottom + HIDE_CURSOR];

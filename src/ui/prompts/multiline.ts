@@ -1,32 +1,28 @@
-import {
-  createPrompt,
-  isBackspaceKey,
-  isDownKey,
-  isEnterKey,
-  isUpKey,
-  makeTheme,
-  useEffect,
-  useKeypress,
-  usePrefix,
-  useState,
-  type KeypressEvent,
-} from '@inquirer/core';
+import { stripControl } from '../../text/controlChars.js';
+import type { Style } from '../style.js';
+import { KeyReader, type KeyEvent } from '../editor/keys.js';
+import { LineWrapper, offsetAtColumn } from '../editor/layout.js';
+import { ENTER_SCREEN, HIDE_CURSOR, LEAVE_SCREEN, CLEAR_SCREEN, PromptInterrupt, SHOW_CURSOR, moveTo, signalNameOf, type TerminalInput, type TerminalOutput } from '../editor/terminal.js';
+import * as edit from '../editor/textBuffer.js';
+import { composeFrame, screenSize, type Frame } from '../editor/viewport.js';
 import { editInExternalEditor } from './edit-in-external-editor.js';
-import { GUTTER, joinLines } from './format.js';
-import { useEverySecond } from './use-every-second.js';
-import { useKeypressBeforeReadline } from './use-keypress-before-readline.js';
-import { useReadlineLine } from './use-readline-line.js';
+import { GUTTER } from './format.js';
 
 export interface MultilineConfig {
+  /** The question, in bold unless a title is given (then the title is bold and the message plain under it). */
   message: string;
-  /** Called on every render (at least once a second), so it can show live timers. */
+  title?: string;
+  /** Called on every draw (at least once a second), so it can show live timers. */
   header?: () => string;
+  /** Text to start from (a saved draft); the cursor starts at its end. */
   initial?: string;
   hint?: string;
   /** Polled once a second; when it returns true the answer is submitted as it stands. */
   deadline?: () => boolean;
   /** Edits the text elsewhere; defaults to $VISUAL / $EDITOR. */
   editor?: (text: string) => Promise<string>;
+  /** Told the whole text after every change (the caller saves drafts from it). */
+  onChange?: (text: string) => void;
 }
 
 export interface MultilineAnswer {
@@ -34,140 +30,298 @@ export interface MultilineAnswer {
   via: 'typed' | 'editor' | 'timeout';
 }
 
-const DEFAULT_HINT = 'Enter: new line · Ctrl+D: submit · Ctrl+E: open $EDITOR · submit empty to skip';
+export interface MultilineStreams {
+  input: TerminalInput;
+  output: TerminalOutput;
+  /** Aborted by SIGTERM/SIGHUP/SIGINT (its reason is the signal's name): the prompt rejects with PromptInterrupt. */
+  signal?: AbortSignal;
+  style: Style;
+}
 
-// Past this many lines only the tail is redrawn: the screen manager can only erase what
-// is still on screen, so taller drafts would leave stale copies in the scrollback.
-const VISIBLE_LINES = 15;
+const DEFAULT_HINT = 'Enter: new line · Ctrl+D: submit · Ctrl+E: open $EDITOR · submit empty to skip';
+const TICK_MS = 1000;
 
 /**
- * `finished` are the lines above the cursor. `current` is the line being typed and always
- * equals readline's `rl.line`, which owns editing within a line (cursor keys, Ctrl+W, …):
- * on Enter readline has already emptied rl.line, so our copy is what survives.
+ * The answer prompt: a full-screen editor on the alternate screen (so nothing it
+ * draws ever reaches the scrollback), redrawn row by row where something changed.
+ * Rejects with PromptInterrupt on Ctrl+C or an aborted `signal`, after putting
+ * the terminal back (cooked mode, cursor shown, main screen).
  */
-interface Draft {
-  finished: string[];
-  current: string;
+export function multilineInput(config: MultilineConfig, streams: MultilineStreams): Promise<MultilineAnswer> {
+  return new AnswerEditor(config, streams).run();
 }
 
-type Status = 'idle' | 'editing' | 'done';
-type Readline = Parameters<Parameters<typeof useEffect>[0]>[0];
+class AnswerEditor {
+  private state: edit.TextState;
+  private readonly keys = new KeyReader();
+  private readonly wrapper = new LineWrapper();
+  private scrollTop = 0;
+  private drawn: string[] | null = null;
+  private frame: Frame | null = null;
+  private error: string | undefined;
+  private edited = false;
+  private reported: string;
+  private timer: NodeJS.Timeout | undefined;
+  private settle: { resolve: (answer: MultilineAnswer) => void; reject: (error: unknown) => void } | undefined;
 
-export const multilineInput = createPrompt<MultilineAnswer, MultilineConfig>((config, done) => {
-  const theme = makeTheme({});
-  const [status, setStatus] = useState<Status>('idle');
-  const [draft, setDraft] = useState<Draft>(() => draftFrom(config.initial ?? ''));
-  const [wasEdited, setWasEdited] = useState(false);
-  const [error, setError] = useState<string | undefined>(undefined);
-  const prefix = usePrefix({ status: status === 'editing' ? 'loading' : status, theme });
-
-  function submit(via: MultilineAnswer['via']) {
-    setStatus('done');
-    done({ text: textOf(draft), via });
+  constructor(
+    private readonly config: MultilineConfig,
+    private readonly streams: MultilineStreams,
+  ) {
+    this.state = edit.stateAtEnd(stripControl(config.initial ?? ''));
+    this.reported = this.state.text;
   }
 
-  function openEditor(rl: Readline) {
-    const edit = config.editor ?? editInExternalEditor;
-    setError(undefined);
-    setStatus('editing');
-    // The editor owns the terminal until it exits; a paused readline leaves it stdin.
-    rl.pause();
-    // Through a promise, so an editor function that throws cannot leave readline paused.
-    Promise.resolve(textOf(draft))
-      .then(edit)
+  run(): Promise<MultilineAnswer> {
+    return new Promise((resolve, reject) => {
+      this.settle = { resolve, reject };
+      if (this.streams.signal?.aborted) {
+        reject(new PromptInterrupt(signalNameOf(this.streams.signal), this.state.text));
+        return;
+      }
+      this.streams.signal?.addEventListener('abort', this.onAbort);
+      this.open();
+      if (this.config.deadline?.()) this.finish('timeout');
+    });
+  }
+
+  private readonly onData = (chunk: Buffer | string) => {
+    try {
+      for (const event of this.keys.feed(chunk)) {
+        if (!this.settle || !this.apply(event)) return;
+      }
+      this.report();
+      this.draw();
+    } catch (error) {
+      this.fail(error);
+    }
+  };
+
+  /** Tells onChange about text it has not seen yet (also right before an interrupt, so no keystroke is lost). */
+  private report(): void {
+    if (this.state.text === this.reported) return;
+    this.reported = this.state.text;
+    this.config.onChange?.(this.state.text);
+  }
+
+  private readonly onResize = () => {
+    this.drawn = null;
+    this.draw();
+  };
+
+  private readonly onAbort = () => this.interrupt(signalNameOf(this.streams.signal));
+
+  private readonly onTick = () => {
+    if (this.config.deadline?.()) this.finish('timeout');
+    else this.draw();
+  };
+
+  /** Applies one event; false once the prompt has ended. */
+  private apply(event: KeyEvent): boolean {
+    if (event.kind === 'text') this.state = edit.insertText(this.state, event.text);
+    else if (event.kind === 'paste') this.state = edit.insertText(this.state, stripControl(event.text.replace(/\r\n?/g, '\n')));
+    else return this.key(event.name);
+    this.error = undefined;
+    return true;
+  }
+
+  private key(name: Extract<KeyEvent, { kind: 'key' }>['name']): boolean {
+    const { text, cursor } = this.state;
+    switch (name) {
+      case 'ctrl-d':
+        this.finish(this.edited ? 'editor' : 'typed');
+        return false;
+      case 'ctrl-c':
+        this.interrupt('SIGINT');
+        return false;
+      case 'ctrl-e':
+        this.openEditor();
+        return false;
+      case 'ctrl-l':
+        this.drawn = null;
+        return true;
+      case 'enter':
+        this.state = edit.insertText(this.state, '\n');
+        return true;
+      case 'backspace':
+        this.state = edit.deleteBackward(this.state);
+        return true;
+      case 'delete':
+        this.state = edit.deleteForward(this.state);
+        return true;
+      case 'delete-word':
+        this.state = edit.deleteWordBackward(this.state);
+        return true;
+      case 'delete-line-start':
+        this.state = edit.deleteToLineStart(this.state);
+        return true;
+      case 'left':
+        this.state = edit.moveTo(this.state, edit.previousBoundary(text, cursor));
+        return true;
+      case 'right':
+        this.state = edit.moveTo(this.state, edit.nextBoundary(text, cursor));
+        return true;
+      case 'word-left':
+        this.state = edit.moveTo(this.state, edit.wordStartBefore(text, cursor));
+        return true;
+      case 'word-right':
+        this.state = edit.moveTo(this.state, edit.wordEndAfter(text, cursor));
+        return true;
+      case 'home':
+        this.state = edit.moveTo(this.state, edit.lineStart(text, cursor));
+        return true;
+      case 'end':
+        this.state = edit.moveTo(this.state, edit.lineEnd(text, cursor));
+        return true;
+      default:
+        this.moveRows(name === 'up' ? -1 : name === 'down' ? 1 : name === 'pageup' ? -(this.frame?.pageRows ?? 1) : (this.frame?.pageRows ?? 1));
+        return true;
+    }
+  }
+
+  /** ↑ ↓ and the page keys move by screen row, keeping the column where they can. */
+  private moveRows(delta: number): void {
+    const frame = this.frame ?? this.compose();
+    const { rows, cursorRow, cursorColumn } = frame.layout;
+    const target = Math.max(0, Math.min(rows.length - 1, cursorRow + delta));
+    if (target === cursorRow) {
+      this.state = edit.moveTo(this.state, delta < 0 ? 0 : this.state.text.length);
+      return;
+    }
+    this.state = edit.moveTo(this.state, offsetAtColumn(this.state.text, rows[target]!, cursorColumn));
+  }
+
+  private open(): void {
+    this.streams.input.setRawMode?.(true);
+    this.streams.input.on('data', this.onData);
+    this.streams.input.resume();
+    this.streams.output.on?.('resize', this.onResize);
+    this.streams.output.write(ENTER_SCREEN);
+    this.drawn = null;
+    this.draw();
+    this.timer = setInterval(this.onTick, TICK_MS);
+  }
+
+  /** Puts the terminal back as it was; after this, nothing of ours is drawn until open(). */
+  private close(): void {
+    clearInterval(this.timer);
+    this.streams.input.removeListener('data', this.onData);
+    this.streams.output.off?.('resize', this.onResize);
+    this.streams.output.write(LEAVE_SCREEN);
+    this.streams.input.setRawMode?.(false);
+    this.streams.input.pause();
+  }
+
+  private end(): { resolve: (answer: MultilineAnswer) => void; reject: (error: unknown) => void } | undefined {
+    const settle = this.settle;
+    this.settle = undefined;
+    this.streams.signal?.removeEventListener('abort', this.onAbort);
+    return settle;
+  }
+
+  private finish(via: MultilineAnswer['via']): void {
+    const settle = this.end();
+    if (!settle) return;
+    this.close();
+    const text = this.state.text.trimEnd();
+    this.streams.output.write(this.summary(text, via));
+    settle.resolve({ text, via });
+  }
+
+  private interrupt(reason: string): void {
+    const settle = this.end();
+    if (!settle) return;
+    if (!this.editing) this.close();
+    this.report();
+    settle.reject(new PromptInterrupt(reason, this.state.text));
+  }
+
+  private fail(error: unknown): void {
+    const settle = this.end();
+    if (!settle) return;
+    this.close();
+    settle.reject(error);
+  }
+
+  private editing = false;
+
+  /** $VISUAL/$EDITOR gets the terminal to itself: cooked mode, main screen, no timers, nothing drawn. */
+  private openEditor(): void {
+    const run = this.config.editor ?? editInExternalEditor;
+    this.close();
+    this.editing = true;
+    this.error = undefined;
+    Promise.resolve(this.state.text)
+      .then(run)
       .then(
-        (edited) => {
-          rl.resume();
-          const next = draftFrom(edited.trimEnd());
-          rl.clearLine(0);
-          rl.write(next.current);
-          setDraft(next);
-          setWasEdited(true);
-          setStatus('idle');
+        (text) => {
+          this.state = edit.stateAtEnd(stripControl(text).trimEnd());
+          this.edited = true;
+          this.report();
         },
         (failure: unknown) => {
-          rl.resume();
-          setError(`Could not open the editor: ${failure instanceof Error ? failure.message : String(failure)}`);
-          setStatus('idle');
+          this.error = `Could not open the editor: ${stripControl(failure instanceof Error ? failure.message : String(failure))}`;
         },
-      );
+      )
+      .finally(() => {
+        this.editing = false;
+        if (!this.settle) return;
+        this.open();
+        if (this.config.deadline?.()) this.finish('timeout');
+      });
   }
 
-  useEffect((rl) => {
-    rl.write(draft.current);
-  }, []);
-
-  useKeypressBeforeReadline((key) => {
-    if (status === 'idle' && isCtrl(key, 'd')) submit(wasEdited ? 'editor' : 'typed');
-  });
-
-  useReadlineLine((line) => {
-    if (status === 'idle') setDraft({ finished: [...draft.finished, line], current: '' });
-  });
-
-  useKeypress((key, rl) => {
-    if (status !== 'idle' || isEnterKey(key) || isCtrl(key, 'd')) return;
-    if (isCtrl(key, 'e')) {
-      openEditor(rl);
-      return;
-    }
-    // Readline answers ↑ ↓ Ctrl+P Ctrl+N by swapping in earlier lines from its history,
-    // which here would silently duplicate lines of the answer: put the line back.
-    if (recallsHistory(key)) {
-      rl.clearLine(0);
-      rl.write(draft.current);
-      return;
-    }
-    const previous = draft.finished.at(-1);
-    // Backspace that deleted nothing stood at the start of the line: join it to the one above.
-    if (isBackspaceKey(key) && rl.line === draft.current && previous !== undefined) {
-      rl.write(previous);
-      setDraft({ finished: draft.finished.slice(0, -1), current: previous + draft.current });
-      return;
-    }
-    if (rl.line !== draft.current) setDraft({ ...draft, current: rl.line });
-  });
-
-  useEverySecond(() => {
-    // While the editor is open the answer lives in its file; submitting would lose it.
-    if (status === 'idle' && config.deadline?.()) submit('timeout');
-  });
-
-  const message = `${prefix} ${theme.style.message(config.message, status)}`;
-  if (status === 'done') {
-    const text = textOf(draft);
-    const answer = text ? text.split('\n').map((line) => theme.style.help(GUTTER) + line) : [theme.style.help('(no answer)')];
-    return [message, ...answer].join('\n');
+  private compose(): Frame {
+    const { columns, rows } = screenSize(this.streams.output);
+    const { style } = this.streams;
+    this.frame = composeFrame(
+      {
+        columns,
+        rows,
+        header: this.config.header?.(),
+        message: this.question(style.green('?')),
+        hint: style.dim(this.config.hint ?? DEFAULT_HINT),
+        error: this.error === undefined ? undefined : style.red(this.error),
+        state: this.state,
+        scrollTop: this.scrollTop,
+        dim: (text) => style.dim(text),
+      },
+      this.wrapper,
+    );
+    this.scrollTop = this.frame.scrollTop;
+    return this.frame;
   }
 
-  const lines = [...draft.finished, draft.current];
-  const hidden = Math.max(0, lines.length - VISIBLE_LINES);
-  const shown = lines.slice(hidden).map((line) => theme.style.help(GUTTER) + line);
-  const content = [
-    config.header?.(),
-    message,
-    hidden > 0 ? theme.style.help(`${GUTTER}… ${hidden} earlier lines (Ctrl+E shows all)`) : undefined,
-    ...shown,
-  ];
-  const hint = status === 'editing' ? 'Waiting for the editor to close…' : (config.hint ?? DEFAULT_HINT);
-  const bottom = [theme.style.help(hint), error === undefined ? undefined : theme.style.error(error)];
-  // The last content line must end with rl.line: the screen manager puts the cursor there.
-  return [joinLines(content), joinLines(bottom)];
-});
+  /** Rewrites only the rows that changed since the last draw (all of them after a resize). */
+  private draw(): void {
+    if (!this.settle || this.editing) return;
+    const frame = this.compose();
+    const previous = this.drawn;
+    let out = HIDE_CURSOR + (previous ? '' : CLEAR_SCREEN);
+    const count = Math.max(frame.lines.length, previous?.length ?? 0);
+    for (let row = 0; row < count; row += 1) {
+      const line = frame.lines[row] ?? '';
+      if (previous && previous[row] === line) continue;
+      out += `${moveTo(row, 0)}\u001b[0m${line}\u001b[0m\u001b[K`;
+    }
+    out += moveTo(frame.cursorRow, frame.cursorColumn) + SHOW_CURSOR;
+    this.drawn = frame.lines;
+    this.streams.output.write(out);
+  }
 
-function isCtrl(key: KeypressEvent, name: string): boolean {
-  return key.ctrl && key.name === name;
-}
+  private question(mark: string): string {
+    const { style } = this.streams;
+    const { title, message } = this.config;
+    return title === undefined ? `${mark} ${style.bold(message)}` : `${mark} ${style.bold(title)}\n${message}`;
+  }
 
-function recallsHistory(key: KeypressEvent): boolean {
-  return isUpKey(key) || isDownKey(key) || isCtrl(key, 'p') || isCtrl(key, 'n');
-}
-
-function draftFrom(text: string): Draft {
-  const lines = text.split(/\r\n|\r|\n/);
-  return { finished: lines.slice(0, -1), current: lines.at(-1) ?? '' };
-}
-
-function textOf(draft: Draft): string {
-  return [...draft.finished, draft.current].join('\n').trimEnd();
+  /** What stays on the main screen once the prompt is done: the question and the whole answer. */
+  private summary(text: string, via: MultilineAnswer['via']): string {
+    const { style } = this.streams;
+    const lines = [this.question(style.green('✔'))];
+    if (text === '') lines.push(style.dim('(no answer)'));
+    else lines.push(...text.split('\n').map((line) => style.dim(GUTTER) + line));
+    if (via === 'timeout') lines.push(style.yellow("⏱ Time's up: your answer so far was submitted."));
+    return `${lines.join('\n')}\n`;
+  }
 }

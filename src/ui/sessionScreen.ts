@@ -1,0 +1,100 @@
+import type { Context } from '../context.js';
+import { isCorrectPick, letterFor } from '../grading/choice.js';
+import type { Grade } from '../grading/grade.js';
+import type { ClockLevel } from '../interview/header.js';
+import type { LiveHeader, SessionScreen } from '../session/runner/ports.js';
+import { stripControl } from '../text/controlChars.js';
+import type { ChoiceQuestion } from '../topics/model.js';
+import { formatDuration } from './clockText.js';
+import { renderModelGrade } from './modelGrade.js';
+import { withProgress } from './progress.js';
+import type { Prompter } from './prompter.js';
+import { sideBySide } from './sideBySide.js';
+import type { Style } from './style.js';
+import { formatPoints } from './summary.js';
+
+type ScreenContext = Pick<Context, 'stdout' | 'stderr' | 'style' | 'json'>;
+
+/**
+ * The session runner's screen on a terminal: questions through the prompter,
+ * everything else written to the context's streams. Text from topics, answers
+ * and models is passed through stripControl before it is written.
+ */
+export function terminalSessionScreen(ctx: ScreenContext, ask: Prompter): SessionScreen {
+  const { style } = ctx;
+  const out = (text: string) => ctx.stdout.write(text);
+  const columns = () => (ctx.stdout.columns && ctx.stdout.columns > 0 ? ctx.stdout.columns : 80);
+  const header = (live: () => LiveHeader) => () => formatHeader(live(), style);
+  return {
+    answer: (request) =>
+      ask.multiline({ message: stripControl(request.message), title: request.title === undefined ? undefined : stripControl(request.title), header: header(request.header), initial: request.initial, deadline: request.deadline, onChange: request.onChange }),
+    choose: ({ question, header: live, deadline }) =>
+      ask.choice({ message: stripControl(question.prompt.trim()), header: header(live), options: question.choices.map((option) => stripControl(option.text)), multiple: question.multiple, deadline }),
+    reveal: ({ message, header: live, deadline }) => ask.reveal({ message: stripControl(message), header: header(live), hint: 'Think it through, then press Enter to reveal the model answer', deadline }),
+    gradeYourself: async ({ yours, model, rubric }) => {
+      const models = model ?? '(no model answer for this one; grade against the rubric)';
+      out(`\n${sideBySide({ title: 'Your answer', text: stripControl(yours) }, { title: 'Model answer', text: stripControl(models) }, columns(), style)}\n`);
+      const criteria = rubric.map((criterion) => ({ ...criterion, criterion: stripControl(criterion.criterion), partial: criterion.partial === undefined ? undefined : stripControl(criterion.partial) }));
+      return ask.checklist({ message: 'Grade yourself against the rubric', criteria });
+    },
+    decide: (message, options) => ask.pick(message, options),
+    pressEnter: (message) => ask.pressEnter(message),
+    progress: (text, run) => withProgress(ctx, text, () => run()),
+    choiceFeedback: (question, picked) => out(choiceFeedback(question, picked, style)),
+    skipped: (what) => out(style.dim(what === null ? 'Skipped.\n\n' : `Skipped ${stripControl(what)}.\n\n`)),
+    timeUp: (rest) => out(`\n${style.yellow("⏱ Time's up.")}${rest > 0 ? style.dim(` The ${rest} remaining question${rest === 1 ? ' is' : 's are'} skipped.`) : ''}\n\n`),
+    selfGradeResult: (grade: Grade) => out(`${style.bold('Self-grade:')} ${formatPoints(grade.earned)} / ${grade.possible}\n\n`),
+    answerBesideModel: (yours, model) => out(`\n${sideBySide({ title: 'Your answer', text: stripControl(yours) }, { title: 'Model answer', text: stripControl(model ?? '(none)') }, columns(), style)}\n`),
+    modelGrade: (grade, rubric, title) => out(`${title === undefined ? '' : `\n${style.bold(stripControl(title))}\n`}${renderModelGrade(grade, [...rubric], style)}${title === undefined ? '\n' : ''}`),
+    interviewBrief: ({ prompt, totalSeconds, phases }) => {
+      const lines = [style.bold(`Mock interview · ${formatDuration(totalSeconds)}`), '', stripControl(prompt), '', style.bold('Phases')];
+      phases.forEach((phase, index) => lines.push(`  ${index + 1}. ${stripControl(phase.title).padEnd(36)} ${formatDuration(phase.budgetSeconds)}`));
+      lines.push(
+        '',
+        style.dim('Each phase: type your answer (Enter: new line, Ctrl+D: submit, Ctrl+E: $EDITOR), then one follow-up question.'),
+        style.dim('The header counts down the phase and the whole interview; it turns amber near the end of a phase and red in overtime.'),
+        style.dim('Overtime is allowed and recorded. Ctrl+C saves everything (the clock and the text being typed); coach resume continues.'),
+        '',
+      );
+      out(`${lines.join('\n')}\n`);
+    },
+    phaseDone: (title, seconds, budget) => {
+      const over = seconds - budget;
+      out(style.dim(`${stripControl(title)}: ${formatDuration(seconds)} of ${formatDuration(budget)}${over > 0 ? style.red(` (+${formatDuration(over)} over)`) : ''}\n\n`));
+    },
+    followUpFailed: (reason, fallback) =>
+      ctx.stderr.write(style.dim(`The model could not write a follow-up (${stripControl(reason)}); ${fallback ? "using the scenario's own" : 'no follow-up for this phase'}.\n`)),
+    heading: (title, text) => out(`\n${style.bold(stripControl(title))}\n${stripControl(text)}\n`),
+    note: (text) => out(`\n${style.bold(text)}\n`),
+    interrupted: (kind, id) => {
+      const saved = kind === 'interview' ? 'Your answers, the clock and the text being typed are saved.' : 'Your answers and the text being typed are saved.';
+      ctx.stderr.write(`\n${style.yellow('Interrupted.')} ${saved} Continue with: ${style.cyan(`coach resume ${id}`)}\n`);
+    },
+  };
+}
+
+/** The live header line of a quiz question or an interview phase. */
+export function formatHeader(live: LiveHeader, style: Style): string {
+  if (live.kind === 'interview') {
+    const paint = (level: ClockLevel, text: string) => (level === 'red' ? style.red.bold(text) : level === 'amber' ? style.yellow(text) : style.green(text));
+    return [style.bold(`Phase ${live.position}/${live.total}: ${stripControl(live.title)}`), `phase ${paint(live.phaseLevel, live.phase)}`, `interview ${paint(live.interviewLevel, live.interview)}`].join(style.dim(' · '));
+  }
+  const clockText = `${formatDuration(live.spentSeconds)} / ${formatDuration(live.budgetSeconds)}`;
+  const parts = [style.bold(`Question ${live.position}/${live.total}`), style.cyan(stripControl(live.topic)), live.difficulty, live.spentSeconds > live.budgetSeconds ? style.yellow(clockText) : clockText];
+  if (live.leftSeconds !== null) parts.push((live.leftSeconds <= 60 ? style.red : style.dim)(`quiz: ${formatDuration(live.leftSeconds)} left`));
+  return parts.join(style.dim(' · '));
+}
+
+/** After a choice question: right or not, every option with its why, then the explanation. */
+export function choiceFeedback(question: ChoiceQuestion, picked: readonly number[], style: Style): string {
+  const right = isCorrectPick(question, picked);
+  const text = (value: string) => stripControl(value);
+  const lines = [right ? style.green('✔ Correct') : style.red(`✘ Not quite: the answer is ${question.choices.flatMap((option, index) => (option.correct ? [`${letterFor(index)}) ${text(option.text)}`] : [])).join(', ')}`)];
+  question.choices.forEach((option, index) => {
+    const mark = option.correct ? style.green('✔') : picked.includes(index) ? style.red('✘') : ' ';
+    const chosen = picked.includes(index) ? style.bold(' (your pick)') : '';
+    lines.push(`${mark} ${letterFor(index)}) ${text(option.text)}${chosen}${option.why ? style.dim(` — ${text(option.why.trim())}`) : ''}`);
+  });
+  if (question.explanation) lines.push('', text(question.explanation.trim()));
+  return `${lines.join('\n')}\n\n`;
+}
