@@ -1,14 +1,14 @@
-import { expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Grade } from '../../src/grading/grade.js';
 import { renderModelGrade } from '../../src/ui/modelGrade.js';
 import { plainStyle } from '../../src/ui/style.js';
-import { stripControl, stripControlDeep } from '../../src/text/controlChars.js';
+import { hasControl, stripControl, stripControlDeep } from '../../src/text/controlChars.js';
 
 const HOSTILE = 'ok\u001b[2J\u001b]0;pwned\u0007 done\r\n\tnext\u009b1m';
 
-test('control characters are removed; line breaks and tabs stay', () => {
-  expect(stripControl(HOSTILE)).toBe('ok[2J]0;pwned done\n\tnext1m');
-  expect(stripControlDeep({ a: [HOSTILE, 3, null], b: { c: '\u001bx' } })).toEqual({ a: ['ok[2J]0;pwned done\n\tnext1m', 3, null], b: { c: 'x' } });
+test('control characters and whole escape sequences are removed; line breaks and tabs stay', () => {
+  expect(stripControl(HOSTILE)).toBe('ok done\n\tnext');
+  expect(stripControlDeep({ a: [HOSTILE, 3, null], b: { c: '\u001bx' } })).toEqual({ a: ['ok done\n\tnext', 3, null], b: { c: '' } });
 });
 
 test('a model grade with escape sequences in its text cannot reach the terminal raw', () => {
@@ -19,7 +19,7 @@ test('a model grade with escape sequences in its text cannot reach the terminal 
   };
   const out = renderModelGrade(grade, [{ id: 'a', points: 2, criterion: 'Says a.' }], plainStyle);
   expect(out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
-  expect(out).toContain('0;pwned done');
+  expect(out).toContain('ok done');
 });
 
 test('the terminal text report strips control characters from answers and model feedback', async () => {
@@ -32,6 +32,40 @@ test('the terminal text report strips control characters from answers and model 
   recordAnswer(session, 0, { text: HOSTILE, choice: null, startedAt: null, submittedAt: '2026-01-01T00:00:00.000Z', seconds: 5, via: 'script' }, Date.UTC(2026, 0, 1));
   addGrade(session, 0, { by: 'm', kind: 'model', status: 'graded', at: '2026-01-01T00:00:01.000Z', reason: null, earned: 1, possible: 2, criteria: [{ id: 'c1', earned: 1, possible: 2, mark: 'partly', justification: HOSTILE, evidence: HOSTILE }], feedback: HOSTILE, flags: [], usage: null, templateHash: null }, Date.UTC(2026, 0, 1));
   const out = renderTextReport(buildReport(session), session, plainStyle);
-  expect(out).toContain('0;pwned done');
+  expect(out).toContain('ok done');
   expect(out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+});
+
+describe('every kind of escape sequence goes whole, not just its ESC byte', () => {
+  const cases: [string, string][] = [
+    ['OSC 0 title, BEL-terminated', 'a\u001b]0;title\u0007b'],
+    ['OSC 2 title, ST-terminated', 'a\u001b]2;title\u001b\\b'],
+    ['OSC 8 hyperlink', 'a\u001b]8;;https://evil.example\u001b\\b\u001b]8;;\u001b\\'],
+    ['OSC 52 clipboard write', 'a\u001b]52;c;cm0gLXJmIH4=\u0007b'],
+    ['CSI clear screen', 'a\u001b[2Jb'],
+    ['CSI alternate screen', 'a\u001b[?1049hb'],
+    ['CSI with intermediates', 'a\u001b[1 qb'],
+    ['C1 CSI', 'a\u009b31mb'],
+    ['C1 OSC with C1 ST', 'a\u009d0;title\u009cb'],
+    ['DCS', 'a\u001bP1$r0m\u001b\\b'],
+    ['APC', 'a\u001b_payload\u001b\\b'],
+    ['two-byte ESC (reset)', 'a\u001bcb'],
+    ['charset designation', 'a\u001b(Bb'],
+    ['bare C0 and C1', 'a\u0000\u0007\u0008\u0085b'],
+  ];
+  test.each(cases)('%s', (_name, input) => {
+    expect(stripControl(input)).toBe('ab');
+    expect(hasControl(input)).toBe(true);
+  });
+
+  test('an unterminated OSC or CSI is dropped to the end, not left half-open', () => {
+    expect(stripControl('a\u001b]0;never ends')).toBe('a');
+    expect(stripControl('a\u001b[')).toBe('a');
+  });
+
+  test('ordinary text, including non-ASCII, is untouched', () => {
+    const text = 'Größe 漢字 👩‍💻 x🇳🇴 [2J] tab\there\nline';
+    expect(stripControl(text)).toBe(text);
+    expect(hasControl(text)).toBe(false);
+  });
 });

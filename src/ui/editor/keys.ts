@@ -75,6 +75,8 @@ const SEQUENCE_KEYS: Readonly<Record<string, KeyName>> = {
 // CSI (ESC [ params final), SS3 (ESC O final), or ESC + one character (Alt+key).
 const ESCAPE = /^\u001b(?:\[([0-9;?<=>]*)([\u0020-\u002f]*[\u0040-\u007e])|O([\u0040-\u007e])|([\s\S]))/;
 
+const INCOMPLETE = /^\u001b(?:\[[0-9;?<=>]*[\u0020-\u002f]*|O)?$/;
+
 /** Stateful: keeps an unfinished paste or escape sequence until the next read completes it. */
 export class KeyReader {
   private readonly decoder = new StringDecoder('utf8');
@@ -114,14 +116,17 @@ export class KeyReader {
         input = input.slice(PASTE_START.length);
         continue;
       }
-      const match = ESCAPE.exec(input);
-      if (!match) {
-        // A lone ESC or a sequence cut by the read: wait for more, unless it is a bare ESC key.
-        if (input === '\u001b' || PASTE_START.startsWith(input) || /^\u001b(\[[0-9;?<=>]*|O)$/.test(input)) this.pending = input;
+      // A lone ESC or a sequence cut by the read: wait for the rest.
+      if (INCOMPLETE.test(input)) {
+        this.pending = input;
         return events;
       }
+      const match = ESCAPE.exec(input);
+      if (!match) return events;
       const name = match[1] !== undefined ? SEQUENCE_KEYS[`${match[1]}${match[2]}`] ?? SEQUENCE_KEYS[match[2]!] : match[3] !== undefined ? SEQUENCE_KEYS[match[3]] : altKey(match[4]!);
       if (name) events.push({ kind: 'key', name });
+      // Esc pressed on its own, then a letter: the letter was typed (vim habits), not Alt+letter.
+      else if (match[4] !== undefined && match[4] >= ' ' && match[4] !== '\u007f') pushPlain(match[4], events);
       input = input.slice(match[0].length);
     }
     return events;

@@ -89,10 +89,11 @@ export function composeFrame(input: FrameInput, wrapper: LineWrapper): Frame {
 
   const gutter = input.dim(GUTTER);
   const answer: string[] = [];
-  if (folding) answer.push(input.dim(top > 0 ? `${GUTTER}… ${top} earlier row${top === 1 ? '' : 's'} (Ctrl+E shows all)` : GUTTER.trimEnd()));
+  const fit = (line: string) => wrapped(line, width)[0] ?? '';
+  if (folding) answer.push(fit(input.dim(top > 0 ? `${GUTTER}… ${top} earlier row${top === 1 ? '' : 's'} (Ctrl+E shows all)` : GUTTER.trimEnd())));
   for (const row of layout.rows.slice(top, top + pageRows)) answer.push(gutter + input.state.text.slice(row.start, row.end).replace(/\t/g, ' '));
   const below = count - top - pageRows;
-  if (folding) answer.push(input.dim(below > 0 ? `${GUTTER}… ${below} more row${below === 1 ? '' : 's'}` : GUTTER.trimEnd()));
+  if (folding) answer.push(fit(input.dim(below > 0 ? `${GUTTER}… ${below} more row${below === 1 ? '' : 's'}` : GUTTER.trimEnd())));
 
   const lines = [...header, ...message, ...answer, ...hint, ...error];
   const cursorRow = header.length + message.length + (folding ? 1 : 0) + (layout.cursorRow - top);
