@@ -63,6 +63,8 @@ export function spawnCoach(args: string[], env: Record<string, string>, size = {
     clipboardWrites.push(data);
     return true;
   });
+  // Like a real terminal, the emulator answers queries (cursor position, device attributes): vim waits for them.
+  emulator.onData((reply) => child.write(reply));
   let parsed: Promise<void> = Promise.resolve();
   let output = '';
   child.onData((data) => {

@@ -1,0 +1,81 @@
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { BIN, ROOT, tempHome } from '../helpers/cli.js';
+import { KEYS, spawnCoach, type Terminal } from '../helpers/pty.js';
+
+const FIXTURES = join(ROOT, 'test', 'fixtures', 'topics');
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function sessionFile(home: string) {
+  const [name] = readdirSync(join(home, 'sessions')).filter((file) => file.endsWith('.json'));
+  return JSON.parse(readFileSync(join(home, 'sessions', name!), 'utf8'));
+}
+
+/** The coach under a shell that prints its exit code and the terminal's modes once it is gone. */
+function coachUnderShell(args: string[], env: Record<string, string>): Terminal {
+  const command = `"${process.execPath}" "${BIN}" ${args.join(' ')}; echo "EXIT=$?"; stty -a; sleep 30`;
+  return spawnCoach([], env, { cols: 100, rows: 30 }, { command: { file: '/bin/sh', args: ['-c', command] } });
+}
+
+function childPid(shellPid: number): number {
+  const out = execFileSync('ps', ['-o', 'pid=', '--ppid', String(shellPid)], { encoding: 'utf8' });
+  return Number(out.trim().split('\n')[0]);
+}
+
+describe('drafts survive', () => {
+  test('kill -9 six seconds after typing: resume reopens the answer with the text, cursor at its end', async () => {
+    const home = tempHome();
+    const env = { COACH_HOME: home, COACH_TOPICS: FIXTURES };
+    const term = spawnCoach(['quiz', 'sample', '--type', 'short', '--count', '1'], env);
+    await term.waitForScreen('Question 1/1');
+    term.write('Write the database first,\rthen delete 👩‍💻 the key');
+    await term.waitForScreen('then delete 👩‍💻 the key');
+    await sleep(6000);
+    term.kill('SIGKILL');
+    await term.exit;
+    const saved = sessionFile(home);
+    expect(saved.draft).toMatchObject({ questionIndex: 0, part: 'answer', text: 'Write the database first,\nthen delete 👩‍💻 the key' });
+    expect(saved.questions[0]).toMatchObject({ status: 'unasked', answer: null });
+
+    const resumed = spawnCoach(['resume'], env);
+    await resumed.waitForScreen('then delete 👩‍💻 the key');
+    resumed.write(KEYS.backspace.repeat(3));
+    resumed.write('cache key.');
+    resumed.write(KEYS.ctrlD);
+    await resumed.waitFor('Grade yourself against the rubric');
+    const after = sessionFile(home);
+    expect(after.questions[0].answer.text).toBe('Write the database first,\nthen delete 👩‍💻 the cache key.');
+    expect(after.draft).toBeNull();
+    resumed.write(KEYS.ctrlC);
+    await resumed.exit;
+  }, 60_000);
+
+  test.each([
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ])('%s saves the draft and the clock at once, restores the terminal and exits %i', async (signal, code) => {
+    const home = tempHome();
+    const term = coachUnderShell(['interview', 'sample-design', '--minutes', '4'], { COACH_HOME: home, COACH_TOPICS: FIXTURES });
+    await term.waitFor('Press Enter to start the clock');
+    term.write(KEYS.enter);
+    await term.waitForScreen('Phase 1/3');
+    term.write('Ask about QPS');
+    await term.waitForScreen('Ask about QPS');
+    await sleep(2500);
+    process.kill(childPid(term.pid), signal);
+    const modes = await term.waitFor(/EXIT=\d+[\s\S]*speed/);
+    expect(modes).toContain(`EXIT=${code}`);
+    const stty = modes.slice(modes.indexOf('speed'));
+    expect(stty).toMatch(/(^|\s)icanon(\s|$)/);
+    expect(stty).toMatch(/(^|\s)echo(\s|$)/);
+    const state = await term.state();
+    expect(state).toMatchObject({ alternateScreen: false, cursorHidden: false, bracketedPaste: false });
+    const saved = sessionFile(home);
+    expect(saved.draft).toMatchObject({ phaseId: 'requirements', text: 'Ask about QPS' });
+    // The clock as of the signal, not as of the last 5-second save.
+    expect(saved.questions[0].phases[0].elapsedSeconds).toBeGreaterThanOrEqual(2);
+    term.kill('SIGKILL');
+  }, 60_000);
+});
