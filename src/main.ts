@@ -70,15 +70,16 @@ try {
   }
 } catch (error) {
   // Loaded only on failure, so `coach --version` reads no module besides this one.
-  process.exitCode = reportFailure(error, await import('./errors.js'));
+  process.exitCode = reportFailure(error, await import('./errors.js'), (await import('./text/controlChars.js')).stripControl);
 }
 
-function reportFailure(error: unknown, { ExitCode, UserError }: typeof import('./errors.js')): ExitCode {
+// Messages can quote file contents or a server's reply: sanitised like any text we did not write.
+function reportFailure(error: unknown, { ExitCode, UserError }: typeof import('./errors.js'), stripControl: (text: string) => string): ExitCode {
   if (error instanceof UserError) {
-    process.stderr.write(`coach: ${error.message}\n`);
+    process.stderr.write(`coach: ${stripControl(error.message)}\n`);
     return error.exitCode;
   }
-  const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  const stack = stripControl(error instanceof Error ? (error.stack ?? error.message) : String(error));
   process.stderr.write(
     `coach: internal error — this is a bug in interview-coach, not something you did.\n${stack}\n` +
       'Please report it with the command you ran and the output above.\n',

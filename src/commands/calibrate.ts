@@ -10,6 +10,7 @@ import { renderTable } from '../ui/table.js';
 import { assertLlmConfigured } from './llmGrading.js';
 import { parsePositiveInt } from './quizOptions.js';
 import { shorten } from '../ui/text.js';
+import { stripControl } from '../text/controlChars.js';
 
 export interface CalibrateOptions {
   file: string;
@@ -38,7 +39,7 @@ export async function calibrateCommand(options: CalibrateOptions, ctx: Context):
   );
   const result = compareWithHuman(items, grades);
   const ungraded = result.rows.filter((row) => row.status === 'ungraded');
-  for (const row of ungraded) ctx.stderr.write(ctx.style.yellow(`ungraded row ${row.row}: ${row.reason ?? 'no reason given'}\n`));
+  for (const row of ungraded) ctx.stderr.write(ctx.style.yellow(`ungraded row ${row.row}: ${stripControl(row.reason ?? 'no reason given')}\n`));
   if (ctx.json) ctx.stdout.write(`${JSON.stringify({ model: settings.model, ...result }, null, 2)}\n`);
   else printCalibration(result, items, settings.model, options.file, ctx);
   return ungraded.length > 0 ? ExitCode.failure : ExitCode.ok;

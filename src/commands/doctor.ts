@@ -5,6 +5,7 @@ import { configPath, readConfigFile } from '../config/settings.js';
 import { ExitCode, UserError } from '../errors.js';
 import { loadTopics } from '../topics/loader.js';
 import { formatProblem } from '../topics/problems.js';
+import { stripControl } from '../text/controlChars.js';
 
 interface Check {
   name: string;
@@ -27,7 +28,7 @@ export async function doctorCommand(_options: Record<string, never>, ctx: Contex
   } else {
     for (const check of checks) {
       const mark = check.status === 'ok' ? ctx.style.green('✔') : check.status === 'failed' ? ctx.style.red('✖') : ctx.style.dim('–');
-      ctx.stdout.write(`${mark} ${check.name.padEnd(10)} ${check.detail}\n`);
+      ctx.stdout.write(`${mark} ${check.name.padEnd(10)} ${stripControl(check.detail)}\n`);
     }
   }
   return checks.some((check) => check.status === 'failed') ? ExitCode.failure : ExitCode.ok;

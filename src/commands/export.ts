@@ -5,6 +5,7 @@ import { byStart, renderCriteriaCsv, type CsvSession } from '../report/csv.js';
 import { SessionFileError } from '../session/store.js';
 import { readHistory } from './history.js';
 import { writeCommandOutput } from './output.js';
+import { stripControl } from '../text/controlChars.js';
 
 export interface ExportOptions {
   format?: string;
@@ -58,7 +59,7 @@ function exportJson(ctx: Context): string {
       reports.push(buildReport(ctx.sessions.load(id)));
     } catch (error) {
       if (!(error instanceof SessionFileError)) throw error;
-      ctx.stderr.write(ctx.style.yellow(`warning: ${error.message}\n`));
+      ctx.stderr.write(ctx.style.yellow(`warning: ${stripControl(error.message)}\n`));
     }
   }
   return `${JSON.stringify({ sessions: reports.sort(byStart) }, null, 2)}\n`;

@@ -3,12 +3,13 @@ import { join } from 'node:path';
 import { readSummaries, type SessionSummary } from '../session/summaries.js';
 import { renderTable } from '../ui/table.js';
 import { shorten } from '../ui/text.js';
+import { stripControl } from '../text/controlChars.js';
 
 export type HistoryEntry = Omit<SessionSummary, 'results' | 'fingerprint'>;
 
 /** Every readable session, newest first; unreadable files are reported with their path and skipped. */
 export function readHistory(ctx: Pick<Context, 'sessions' | 'stderr' | 'style' | 'paths'>, options: { withResults?: boolean } = {}): SessionSummary[] {
-  return readSummaries(ctx.sessions, join(ctx.paths.dataDir, 'index'), (error) => ctx.stderr.write(ctx.style.yellow(`warning: ${error.message}\n`)), options).reverse();
+  return readSummaries(ctx.sessions, join(ctx.paths.dataDir, 'index'), (error) => ctx.stderr.write(ctx.style.yellow(`warning: ${stripControl(error.message)}\n`)), options).reverse();
 }
 
 export async function historyCommand(_options: Record<string, never>, ctx: Context): Promise<void> {

@@ -4,6 +4,7 @@ import { ExitCode } from '../errors.js';
 import { expandTopicPaths, listTopicFiles, assertTopicDir } from '../topics/files.js';
 import { loadTopicFiles } from '../topics/loader.js';
 import { formatProblem, type Problem } from '../topics/problems.js';
+import { stripControl } from '../text/controlChars.js';
 
 export interface LintOptions {
   paths: string[];
@@ -50,7 +51,7 @@ export async function lintCommand(options: LintOptions, ctx: Context): Promise<E
     ctx.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     return failed ? ExitCode.failure : ExitCode.ok;
   }
-  for (const problem of report.problems) ctx.stdout.write(`${formatProblem(problem)}\n`);
+  for (const problem of report.problems) ctx.stdout.write(`${stripControl(formatProblem(problem))}\n`);
   const counted = `${report.files} file${report.files === 1 ? '' : 's'}, ${report.questions} questions`;
   if (failed) {
     const broken = new Set(report.problems.map((problem) => problem.file)).size;

@@ -4,6 +4,7 @@ import { gradeTargets, gradeWithModel, type GradingOutcome } from '../grading/gr
 import type { LlmSettings } from '../config/settings.js';
 import type { Session } from '../session/model.js';
 import { withProgress } from '../ui/progress.js';
+import { stripControl } from '../text/controlChars.js';
 
 export function assertLlmConfigured(settings: LlmSettings): void {
   if (!settings.configured) {
@@ -28,7 +29,7 @@ export async function gradeSessionWithModel(session: Session, ctx: Context, sett
     }),
   );
   for (const failure of outcome.failed) {
-    ctx.stderr.write(ctx.style.yellow(`ungraded ${failure.label}: ${failure.reason}\n`));
+    ctx.stderr.write(ctx.style.yellow(`ungraded ${stripControl(failure.label)}: ${stripControl(failure.reason)}\n`));
   }
   if (outcome.failed.length > 0) ctx.stderr.write(`The session is saved. Grade these later with coach grade ${session.id} --llm, or yourself with coach grade ${session.id} --self.\n`);
   return outcome;

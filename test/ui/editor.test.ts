@@ -89,6 +89,15 @@ describe('key reader', () => {
     ]);
   });
 
+  test('control strings (OSC, DCS) in the input vanish whole, also when split across reads', () => {
+    const reader = new KeyReader();
+    expect(reader.feed('a\u001b]0;title')).toEqual([{ kind: 'text', text: 'a' }]);
+    expect(reader.feed('\u0007b\u001bPq#0\u001b\\c')).toEqual([
+      { kind: 'text', text: 'b' },
+      { kind: 'text', text: 'c' },
+    ]);
+  });
+
   test('unknown sequences vanish whole instead of typing their letters', () => {
     expect(new KeyReader().feed('\u001b[200;5Xa\u001b[?1049h')).toEqual([{ kind: 'text', text: 'a' }]);
   });

@@ -75,6 +75,7 @@ const SEQUENCE_KEYS: Readonly<Record<string, KeyName>> = {
 // CSI (ESC [ params final), SS3 (ESC O final), or ESC + one character (Alt+key).
 const ESCAPE = /^\u001b(?:\[([0-9;?<=>]*)([\u0020-\u002f]*[\u0040-\u007e])|O([\u0040-\u007e])|([\s\S]))/;
 
+const MAX_PENDING = 4096;
 const INCOMPLETE = /^\u001b(?:\[[0-9;?<=>]*[\u0020-\u002f]*|O)?$/;
 
 /** Stateful: keeps an unfinished paste or escape sequence until the next read completes it. */
@@ -114,6 +115,17 @@ export class KeyReader {
       if (input.startsWith(PASTE_START)) {
         this.paste = [];
         input = input.slice(PASTE_START.length);
+        continue;
+      }
+      // Control strings (OSC, DCS, APC, PM, SOS: terminal replies, never keys) go whole.
+      if (/^\u001b[\]P_^X]/.test(input)) {
+        const end = /\u0007|\u001b\\/.exec(input);
+        if (!end) {
+          // Cut by the read: wait for the rest, but never hold more than a reply could be.
+          if (input.length < MAX_PENDING) this.pending = input;
+          return events;
+        }
+        input = input.slice(end.index + end[0].length);
         continue;
       }
       // A lone ESC or a sequence cut by the read: wait for the rest.

@@ -76,7 +76,7 @@ function graphemeBreaks(line: string, width: number): number[] {
   let widthAtBreak = 0;
   for (const { segment, index } of segmenter.segment(line)) {
     const cells = graphemeWidth(segment);
-    if (used + cells > width && index > rowStart) {
+    while (used + cells > width && index > rowStart) {
       if (breakAt > rowStart) {
         ends.push(breakAt);
         rowStart = breakAt;
