@@ -152,11 +152,15 @@ describe('menu, topic picker and flip mode', () => {
     expect(await term.exit).toMatchObject({ exitCode: 130 });
   });
 
-  test('--flip: think, reveal the model answer, self-grade', async () => {
+  test('--flip --time-limit 20m: the clock runs while thinking; reveal the model answer, self-grade', async () => {
     const home = tempHome();
-    const term = spawnCoach([...QUIZ, '--flip'], { COACH_HOME: home, COACH_TOPICS: FIXTURES });
+    const term = spawnCoach([...QUIZ, '--flip', '--time-limit', '20m'], { COACH_HOME: home, COACH_TOPICS: FIXTURES });
     await answerChoice(term);
     await term.waitFor('Think it through, then press Enter to reveal the model answer');
+    const first = await term.waitForScreen(/Question 2\/2 · sample · medium · (0:\d\d) \/ 4:00 · quiz: 19:\d\d left/);
+    const shown = /medium · (0:\d\d) \//.exec(first)![1]!;
+    const ticking = new RegExp(`medium · (?!${shown})0:\\d\\d \\/ 4:00`);
+    await term.waitForScreen(ticking, { timeoutMs: 5000 });
     term.write(KEYS.enter);
     await term.waitFor('(flip mode: you answered in your head)');
     await term.waitFor('Write the database first, then delete the key');

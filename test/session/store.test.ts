@@ -63,3 +63,18 @@ describe('unreadable session files are reported, never fatal, never rewritten', 
     }
   });
 });
+
+describe('drafts', () => {
+  test('saveDraft writes only the draft; a session without one (older files) still loads', () => {
+    const { store } = storeWith({ [`${valid.id}.json`]: validJson });
+    expect(store.load(valid.id).draft).toBeUndefined();
+    const draft = { questionIndex: 0, phaseId: null, part: 'answer' as const, text: 'typing…', startedAt: '2026-11-27T12:00:00.000Z', seconds: 9, savedAt: '2026-11-27T12:00:09.000Z' };
+    store.saveDraft(valid.id, 0, null, draft);
+    const loaded = store.load(valid.id);
+    expect(loaded.draft).toEqual(draft);
+    expect({ ...loaded, draft: undefined }).toEqual({ ...valid, draft: undefined });
+    store.saveDraft(valid.id, 0, null, null);
+    expect(store.load(valid.id).draft).toBeNull();
+    expect(() => store.saveDraft(valid.id, 1, null, draft)).toThrow(/saved as 1/);
+  });
+});
