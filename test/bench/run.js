@@ -5,9 +5,10 @@ import { benchStartup } from './startup.js';
 import { benchLintScale } from './lint-scale.js';
 import { benchGrading } from './grading.js';
 import { benchStats } from './stats.js';
+import { benchEditor } from './editor.js';
 
 const only = process.argv.slice(2);
-const benches = { startup: benchStartup, 'lint-scale': benchLintScale, grading: benchGrading, stats: benchStats };
+const benches = { startup: benchStartup, 'lint-scale': benchLintScale, grading: benchGrading, stats: benchStats, editor: benchEditor };
 let allPassed = true;
 for (const [name, bench] of Object.entries(benches)) {
   if (only.length > 0 && !only.includes(name)) continue;

@@ -45,9 +45,20 @@ export function screenSize(output: { columns?: number; rows?: number }): { colum
   return { columns, rows };
 }
 
+// The question and hint are the same on every frame and the header changes once a second:
+// wrap-ansi is the costly part of a keystroke's frame, so its results are kept.
+const wrapCache = new Map<string, string[]>();
+
 function wrapped(text: string | undefined, width: number): string[] {
   if (text === undefined || text === '') return [];
-  return wrapAnsi(text, width, { hard: true }).split('\n');
+  const key = `${width}\u0000${text}`;
+  let rows = wrapCache.get(key);
+  if (!rows) {
+    rows = wrapAnsi(text, width, { hard: true }).split('\n');
+    if (wrapCache.size > 200) wrapCache.clear();
+    wrapCache.set(key, rows);
+  }
+  return [...rows];
 }
 
 export function composeFrame(input: FrameInput, wrapper: LineWrapper): Frame {

@@ -57,6 +57,7 @@ class AnswerEditor {
   private readonly wrapper = new LineWrapper();
   private scrollTop = 0;
   private drawn: string[] | null = null;
+  private cursorAt = '';
   private frame: Frame | null = null;
   private error: string | undefined;
   private edited = false;
@@ -297,16 +298,19 @@ class AnswerEditor {
     if (!this.settle || this.editing) return;
     const frame = this.compose();
     const previous = this.drawn;
-    let out = HIDE_CURSOR + (previous ? '' : CLEAR_SCREEN);
+    let rows = '';
     const count = Math.max(frame.lines.length, previous?.length ?? 0);
     for (let row = 0; row < count; row += 1) {
       const line = frame.lines[row] ?? '';
       if (previous && previous[row] === line) continue;
-      out += `${moveTo(row, 0)}\u001b[0m${line}\u001b[0m\u001b[K`;
+      rows += `${moveTo(row, 0)}\u001b[0m${line}\u001b[0m\u001b[K`;
     }
-    out += moveTo(frame.cursorRow, frame.cursorColumn) + SHOW_CURSOR;
+    const cursor = moveTo(frame.cursorRow, frame.cursorColumn);
+    // Nothing changed (a read that was half a paste, an idle tick): write nothing at all.
+    if (previous && rows === '' && cursor === this.cursorAt) return;
     this.drawn = frame.lines;
-    this.streams.output.write(out);
+    this.cursorAt = cursor;
+    this.streams.output.write(`${HIDE_CURSOR}${previous ? '' : CLEAR_SCREEN}${rows}${cursor}${SHOW_CURSOR}`);
   }
 
   private question(mark: string): string {
