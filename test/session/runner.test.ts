@@ -41,6 +41,7 @@ function scriptedScreen(steps: Step[]) {
     modelGrade: () => undefined,
     interviewBrief: () => undefined,
     phaseDone: () => undefined,
+    followUpFailed: () => undefined,
     heading: () => undefined,
     note: (text) => told.push(text),
     interrupted: () => told.push('interrupted'),
