@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { ROOT, tempHome } from '../helpers/cli.js';
+import { BIN, ROOT, tempHome } from '../helpers/cli.js';
 import { KEYS, bracketedPaste, spawnCoach, type Terminal } from '../helpers/pty.js';
 
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'topics');
@@ -26,7 +26,14 @@ async function typeSlowly(term: Terminal, text: string, chunk = 25): Promise<voi
 
 async function openInterview(size: { cols: number; rows: number }) {
   const home = tempHome();
-  const term = spawnCoach(['interview', 'sample-design', '--minutes', '60'], { COACH_HOME: home, COACH_TOPICS: FIXTURES }, size);
+  const args = ['interview', 'sample-design', '--minutes', '60'];
+  const env = { COACH_HOME: home, COACH_TOPICS: FIXTURES };
+  // node-pty turns a 0×0 request into 80×24, so the kernel's window size is zeroed by stty
+  // instead: the CLI then really reads 0 columns and 0 rows (the emulator stays 80×24).
+  const term =
+    size.cols === 0
+      ? spawnCoach([], env, { cols: 80, rows: 24 }, { command: { file: '/bin/sh', args: ['-c', `stty cols 0 rows 0; exec "${process.execPath}" "${BIN}" ${args.join(' ')}`] } })
+      : spawnCoach(args, env, size);
   await term.waitFor('Press Enter to start the clock');
   term.write(KEYS.enter);
   await term.waitForScreen('Phase 1/3');
@@ -42,7 +49,8 @@ async function expectViewportIntact(term: Terminal, scrollbackAtOpen: number, he
 }
 
 describe('the answer viewport in a real terminal', () => {
-  test.each([
+  // Concurrent: each waits five idle seconds, and they need not wait in turn.
+  test.concurrent.each([
     ['100×30', { cols: 100, rows: 30 }],
     ['60×20', { cols: 60, rows: 20 }],
     ['40×10', { cols: 40, rows: 10 }],
