@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import type { Context } from '../context.js';
 import { ExitCode } from '../errors.js';
 import { expandTopicPaths, listTopicFiles, assertTopicDir } from '../topics/files.js';
-import { loadTopicFiles } from '../topics/loader.js';
+import { mergeOutcomes } from '../topics/loader.js';
+import { lintCachePath, lintTopicFiles } from '../topics/lintCache.js';
 import { formatProblem, type Problem } from '../topics/problems.js';
 import { stripControl } from '../text/controlChars.js';
 
@@ -14,6 +15,7 @@ export interface LintReport {
   files: number;
   topics: number;
   questions: number;
+  /** Errors and warnings (`level: "warning"`), in file order. */
   problems: Problem[];
 }
 
@@ -34,30 +36,37 @@ function fileGroups(options: LintOptions, ctx: Context): string[][] {
 
 export async function lintTopics(options: LintOptions, ctx: Context): Promise<LintReport> {
   const report: LintReport = { files: 0, topics: 0, questions: 0, problems: [] };
+  const cachePath = lintCachePath(ctx.env);
   for (const files of fileGroups(options, ctx)) {
-    const { topics, problems } = await loadTopicFiles(files, false, ctx.display);
+    const { topics, problems } = mergeOutcomes(await lintTopicFiles(files, ctx.display, cachePath), false);
     report.files += files.length;
     report.topics += topics.length;
-    report.questions += topics.reduce((sum, loaded) => sum + loaded.topic.questions.length, 0);
+    report.questions += topics.reduce((sum, loaded) => sum + loaded.topic.questions, 0);
     report.problems.push(...problems);
   }
   return report;
 }
 
+/** Errors fail the lint; warnings are printed and fail it only under `--strict`. */
 export async function lintCommand(options: LintOptions, ctx: Context): Promise<ExitCode> {
   const report = await lintTopics(options, ctx);
-  const failed = report.problems.length > 0;
+  const errors = report.problems.filter((problem) => problem.level !== 'warning').length;
+  const warnings = report.problems.length - errors;
+  const failed = errors > 0 || (ctx.strict && warnings > 0);
   if (ctx.json) {
     ctx.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     return failed ? ExitCode.failure : ExitCode.ok;
   }
   for (const problem of report.problems) ctx.stdout.write(`${stripControl(formatProblem(problem))}\n`);
   const counted = `${report.files} file${report.files === 1 ? '' : 's'}, ${report.questions} questions`;
+  const warned = warnings > 0 ? `${warnings} warning${warnings === 1 ? '' : 's'}` : '';
   if (failed) {
     const broken = new Set(report.problems.map((problem) => problem.file)).size;
-    ctx.stderr.write(ctx.style.red(`✖ ${report.problems.length} problem${report.problems.length === 1 ? '' : 's'} in ${broken} of ${report.files} files\n`));
+    const found = [errors > 0 ? `${errors} problem${errors === 1 ? '' : 's'}` : '', warned].filter(Boolean).join(' and ');
+    const strict = errors === 0 ? ' (--strict makes warnings fatal)' : '';
+    ctx.stderr.write(ctx.style.red(`✖ ${found} in ${broken} of ${report.files} files${strict}\n`));
     return ExitCode.failure;
   }
-  ctx.stderr.write(ctx.style.green(`✔ ${counted}: no problems\n`));
+  ctx.stderr.write(ctx.style.green(`✔ ${counted}: ${warned === '' ? 'no problems' : `no errors, ${warned}`}\n`));
   return ExitCode.ok;
 }

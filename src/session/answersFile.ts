@@ -1,23 +1,31 @@
-import { readFileSync } from 'node:fs';
-import { LineCounter, parseDocument } from 'yaml';
 import { UsageError } from '../errors.js';
+import { readRegularFile } from '../topics/files.js';
+import { formatProblem } from '../topics/problems.js';
+import { decodeUtf8 } from '../topics/utf8.js';
+import { readYaml } from '../topics/yamlDocument.js';
 import { parseAnswersDocument, type RawAnswers } from './answers.js';
 
-/** Reads an answers file (YAML or JSON, which is YAML too); a broken one is a usage error with its position. */
+/**
+ * Reads an answers file (YAML or JSON, which is YAML too) with the same reading
+ * as topic files (topics/yamlDocument.ts): keys are text as written (`0123:`
+ * answers question "0123", `null:` question "null"), duplicate keys are found in
+ * one pass, aliases are bounded, invalid UTF-8 and special files are refused.
+ * Any problem, a warning included, is a usage error `file:line:col  message`:
+ * a scripted run should not guess.
+ */
 export function readAnswersFile(path: string, display: string): RawAnswers {
-  let source: string;
-  try {
-    source = readFileSync(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new UsageError(`answers file not found: ${display}`);
-    throw error;
+  const read = readRegularFile(path);
+  if ('skipped' in read) {
+    if (/does not exist/.test(read.skipped)) throw new UsageError(`answers file not found: ${display}`);
+    throw new UsageError(`${display}: ${read.skipped.replace(/; skipped$/, '')}`);
   }
-  const lineCounter = new LineCounter();
-  const document = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false });
-  const [error] = document.errors;
-  if (error) {
-    const { line, col } = lineCounter.linePos(error.pos[0]);
-    throw new UsageError(`${display}:${line}:${col}  ${error.message.split('\n')[0]}`);
+  const decoded = decodeUtf8(read.bytes);
+  if (!('text' in decoded)) throw new UsageError(formatProblem({ file: display, ...decoded }));
+  const reading = readYaml(decoded.text, display, 'answers file');
+  const [first] = reading.problems;
+  if (first) {
+    const more = reading.problems.length > 1 ? ` (and ${reading.problems.length - 1} more problem${reading.problems.length > 2 ? 's' : ''})` : '';
+    throw new UsageError(`${formatProblem(first)}${more}`);
   }
-  return parseAnswersDocument(document.toJS(), display);
+  return parseAnswersDocument(reading.value, display);
 }

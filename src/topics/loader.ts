@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { UserError } from '../errors.js';
-import { assertTopicDir, listTopicFiles } from './files.js';
+import { assertTopicDir, listTopicFiles, readRegularFile } from './files.js';
 import { outlineOf, type Loaded, type Topic, type TopicOutline } from './model.js';
-import { byPosition, formatProblem, positionOf, type Problem } from './problems.js';
+import { byPosition, formatProblem, type Problem } from './problems.js';
 import { readCompiledBundle } from './bundle.js';
 import { stripControlDeep } from '../text/controlChars.js';
 
@@ -20,9 +19,10 @@ export interface TopicSet<T extends { id: string } = Topic> {
   problems: Problem[];
 }
 
-/** One file's outcome: small and plain, so it can cross a worker-thread boundary. */
+/** One file's outcome: small and plain, so it can cross a worker-thread boundary or sit in the lint cache. */
 export interface FileOutcome<T> {
   file: string;
+  /** Set when the file loads; it may still carry warnings in `problems`. */
   topic?: T;
   /** Where `id:` is, for a duplicate-id message. */
   idPosition: { line: number; col: number };
@@ -30,30 +30,16 @@ export interface FileOutcome<T> {
 }
 
 export async function parseTopicFiles(paths: readonly string[], display: (path: string) => string): Promise<FileOutcome<Topic>[]> {
-  // The parser brings js-yaml and zod; `coach topics` on a fresh bundle never needs them.
+  // The parser brings js-yaml, yaml and zod; `coach topics` on a fresh bundle never needs them.
   const { parseTopicSource } = await import('./parse.js');
-  const outcomes: FileOutcome<Topic>[] = [];
-  for (const path of paths) {
+  return paths.map((path) => {
     const file = display(path);
-    const bytes = readFileSync(path);
-    const result = await parseTopicSource(bytes, file);
-    if (!result.ok) {
-      outcomes.push({ file, problems: result.problems, idPosition: { line: 1, col: 1 } });
-      continue;
-    }
-    outcomes.push({ file, topic: result.topic, problems: [], idPosition: idPositionIn(bytes) });
-  }
-  return outcomes;
-}
-
-/** Position of the top-level `id:` key; only the head of the file is decoded, since it is almost always near the top. */
-function idPositionIn(bytes: Uint8Array): { line: number; col: number } {
-  for (const length of [4096, bytes.length]) {
-    const head = new TextDecoder().decode(bytes.subarray(0, length));
-    const offset = head.search(/^id\s*:/m);
-    if (offset !== -1) return positionOf(head, offset);
-  }
-  return { line: 1, col: 1 };
+    const read = readRegularFile(path);
+    if ('skipped' in read) return { file, problems: [{ file, line: 1, col: 1, message: read.skipped }], idPosition: { line: 1, col: 1 } };
+    const result = parseTopicSource(read.bytes, file);
+    if (!result.ok) return { file, problems: result.problems, idPosition: { line: 1, col: 1 } };
+    return { file, topic: result.topic, problems: result.problems, idPosition: result.idPosition };
+  });
 }
 
 /** Collects topics in file order; a second file with an already-seen topic id is a problem. */

@@ -4,10 +4,12 @@ export interface Problem {
   line: number; // 1-based
   col: number; // 1-based
   message: string;
+  /** A warning (an unresolved tag, say) does not stop the file loading; `--strict` makes it fatal. Default: error. */
+  level?: 'error' | 'warning';
 }
 
 export function formatProblem(problem: Problem): string {
-  return `${problem.file}:${problem.line}:${problem.col}  ${problem.message}`;
+  return `${problem.file}:${problem.line}:${problem.col}  ${problem.level === 'warning' ? 'warning: ' : ''}${problem.message}`;
 }
 
 export function byPosition(a: Problem, b: Problem): number {

@@ -13,7 +13,16 @@ const id = z
   .string()
   .regex(ID_PATTERN, 'must be lowercase letters, digits, "-" or "_" (it is typed on the command line)');
 
-const text = z.string().refine((value) => value.trim() !== '', 'must not be empty');
+/** Not empty and not only white space; a pattern, so the JSON Schema says the same (`\S` is JavaScript's white space in both). */
+const text = z.string().regex(/\S/, 'must not be empty');
+
+/**
+ * Reference links: http or https, a host, and no white space anywhere. A
+ * pattern rather than `new URL()`, so editors using the JSON Schema and
+ * `coach lint` agree on every string (non-ASCII is allowed on both sides).
+ */
+export const URL_PATTERN = /^https?:\/\/[^\s/?#]+(?:[/?#]\S*)?$/;
+const url = z.string().regex(URL_PATTERN, 'must be an http:// or https:// link with a host and no spaces');
 
 const positiveMinutes = z.number().positive();
 
@@ -22,7 +31,7 @@ export const QUESTION_TYPES = ['choice', 'short', 'design'] as const;
 
 export const ReferenceSchema = z.strictObject({
   title: text,
-  url: z.url().optional(),
+  url: url.optional(),
 });
 
 export const CriterionSchema = z.strictObject({
@@ -62,6 +71,8 @@ export const ChoiceQuestionSchema = z
     explanation: text.optional(),
     points: z.int().positive().default(1),
   })
+  // The same rule as the refinement below, said in JSON Schema for editors.
+  .meta(correctOptionRule())
   .superRefine((question, ctx) => {
     const correct = question.choices.filter((option) => option.correct === true).length;
     if (question.multiple && correct === 0) {
@@ -74,6 +85,15 @@ export const ChoiceQuestionSchema = z
       });
     }
   });
+
+function correctOptionRule(): Record<string, unknown> {
+  const correct = { type: 'object', properties: { correct: { const: true } }, required: ['correct'] };
+  return {
+    if: { properties: { multiple: { const: true } }, required: ['multiple'] },
+    then: { properties: { choices: { contains: correct, minContains: 1 } } },
+    else: { properties: { choices: { contains: correct, minContains: 1, maxContains: 1 } } },
+  };
+}
 
 export const ShortQuestionSchema = z.strictObject({
   ...questionBase,

@@ -20,7 +20,7 @@ export interface MalformedFixture {
 
 export const MALFORMED: MalformedFixture[] = [
   { name: 'tab indentation', source: 'id: t\ntitle: T\nquestions:\n\t- id: q\n', problems: ['4:1  YAML syntax: Tabs are not allowed as indentation'] },
-  { name: 'duplicate key', source: 'id: t\ntitle: T\nid: u\nquestions: []\n', problems: ['3:1  YAML syntax: Map keys must be unique'] },
+  { name: 'duplicate key', source: 'id: t\ntitle: T\nid: u\nquestions: []\n', problems: ['3:1  YAML syntax: Map keys must be unique; "id" is already at line 1'] },
   {
     name: 'unclosed flow sequence',
     source: 'id: t\ntitle: T\ntags: [a, b\nquestions: []\n',
@@ -28,7 +28,7 @@ export const MALFORMED: MalformedFixture[] = [
   },
   { name: 'unclosed quote', source: 'id: t\ntitle: "T\nquestions: []\n', problems: ['4:1  YAML syntax: Missing closing "quote'] },
   { name: 'alias without anchor', source: 'id: t\ntitle: *missing\nquestions: []\n', problems: ['2:8  YAML syntax: alias *missing has no anchor &missing before it'] },
-  { name: 'merge key without a mapping', source: 'id: t\ntitle: T\nbase:\n  <<:\n', problems: ['4:3  YAML syntax: Merge sources must be maps or map aliases'] },
+  { name: 'merge key without a mapping', source: 'id: t\ntitle: T\nbase:\n  <<:\n', problems: ['4:6  YAML syntax: Merge sources must be maps or map aliases'] },
   { name: 'empty file', source: '', problems: ['1:1  file is empty: expected a topic mapping with id, title and questions'] },
   { name: 'comments only', source: '# nothing here\n\n# yet\n', problems: ['1:1  file is empty: expected a topic mapping with id, title and questions'] },
   { name: 'top level is a list', source: '# c\n- a\n- b\n', problems: ['2:1  (top level): expected a mapping with id, title and questions, found a list'] },
@@ -36,7 +36,7 @@ export const MALFORMED: MalformedFixture[] = [
   {
     name: 'invalid UTF-8',
     source: new Uint8Array([...Buffer.from('id: t\ntitle: caf'), 0xc3, 0x28, ...Buffer.from('\n')]),
-    problems: ['2:11  file is not valid UTF-8 (byte 0xc3 at offset 16)'],
+    problems: ['2:11  file is not valid UTF-8 (byte 0xc3 at offset 16); save it as UTF-8'],
   },
   { name: 'missing id', source: VALID.replace('id: demo\n', ''), problems: ['1:1  id: required field is missing'] },
   {
@@ -126,7 +126,7 @@ export const MALFORMED: MalformedFixture[] = [
   {
     name: 'empty prompt',
     source: VALID.replace('prompt: Why?', 'prompt: "  "'),
-    problems: ['6:13  questions[0].prompt: must not be empty'],
+    problems: ['6:13  questions[0].prompt: must not be empty, found "  "'],
   },
   {
     name: 'empty value where text is expected',
@@ -136,7 +136,7 @@ export const MALFORMED: MalformedFixture[] = [
   {
     name: 'bad reference url',
     source: VALID.replace('    prompt: Why?', '    prompt: Why?\n    references: [{ title: RFC, url: "not a url" }]'),
-    problems: ['7:37  questions[0].references[0].url: not a valid URL, found "not a url"'],
+    problems: ['7:37  questions[0].references[0].url: must be an http:// or https:// link with a host and no spaces, found "not a url"'],
   },
   {
     name: 'several problems at once, in file order',

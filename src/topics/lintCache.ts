@@ -1,0 +1,127 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Env } from '../paths.js';
+import { readRegularFile } from './files.js';
+import type { FileOutcome } from './loader.js';
+import type { Problem } from './problems.js';
+
+/**
+ * `coach lint`'s memory of files it has already checked: keyed by the SHA-256 of
+ * a file's bytes, it holds the verdict (problems, topic id, question count), so
+ * an unchanged file is not parsed again. A hit gives exactly what parsing would:
+ * the key is the whole content, and the cache is dropped whenever the program
+ * changes (its fingerprint is the build's own file, rewritten by every build).
+ *
+ * It lives in the cache dir, `$XDG_CACHE_HOME/interview-coach/lint-cache.json`
+ * (else `$HOME/.cache/...`; with neither set there is no cache), not in the data
+ * dir, which the storage module owns: deleting it loses nothing.
+ */
+export interface TopicTally {
+  id: string;
+  questions: number;
+}
+
+interface Entry {
+  tally?: TopicTally;
+  idPosition: { line: number; col: number };
+  problems: Omit<Problem, 'file'>[];
+}
+
+interface CacheFile {
+  format: typeof CACHE_FORMAT;
+  fingerprint: string;
+  entries: Record<string, Entry>;
+}
+
+const CACHE_FORMAT = 1;
+/** Entries kept: this run's files first, then earlier ones, up to this many. */
+const MAX_ENTRIES = 20_000;
+
+export function lintCachePath(env: Env): string | undefined {
+  const base = env.XDG_CACHE_HOME || (env.HOME ? join(env.HOME, '.cache') : undefined);
+  return base ? join(base, 'interview-coach', 'lint-cache.json') : undefined;
+}
+
+/** Lints `paths`, reusing the cached verdict of every unchanged file and recording new ones. */
+export async function lintTopicFiles(paths: readonly string[], display: (path: string) => string, cachePath: string | undefined): Promise<FileOutcome<TopicTally>[]> {
+  const fingerprint = codeFingerprint();
+  const cached = cachePath ? readCache(cachePath, fingerprint) : {};
+  const used: Record<string, Entry> = {};
+  let parseTopicSource: typeof import('./parse.js').parseTopicSource | undefined;
+  const outcomes: FileOutcome<TopicTally>[] = [];
+  for (const path of paths) {
+    const file = display(path);
+    const read = readRegularFile(path);
+    if ('skipped' in read) {
+      outcomes.push({ file, problems: [{ file, line: 1, col: 1, message: read.skipped }], idPosition: { line: 1, col: 1 } });
+      continue;
+    }
+    const key = createHash('sha256').update(read.bytes).digest('base64url');
+    let entry = cached[key] ?? used[key];
+    if (!entry) {
+      // Loaded only on a miss: a lint of unchanged files needs no YAML parser and no zod.
+      parseTopicSource ??= (await import('./parse.js')).parseTopicSource;
+      const result = parseTopicSource(read.bytes, file);
+      entry = {
+        tally: result.ok ? { id: result.topic.id, questions: result.topic.questions.length } : undefined,
+        idPosition: result.ok ? result.idPosition : { line: 1, col: 1 },
+        problems: result.problems.map(({ file: _file, ...problem }) => problem),
+      };
+    }
+    used[key] = entry;
+    outcomes.push({ file, topic: entry.tally, idPosition: entry.idPosition, problems: entry.problems.map((problem) => ({ file, ...problem })) });
+  }
+  if (cachePath) writeCache(cachePath, { format: CACHE_FORMAT, fingerprint, entries: keepNewest(used, cached) });
+  return outcomes;
+}
+
+function codeFingerprint(): string {
+  const stats = statSync(fileURLToPath(import.meta.url));
+  return `${stats.size}-${stats.mtimeMs}`;
+}
+
+function readCache(path: string, fingerprint: string): Record<string, Entry> {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    // Missing, unreadable or not a file: a cold cache. Anything without an errno code is a bug.
+    if ((error as NodeJS.ErrnoException).code !== undefined) return {};
+    throw error;
+  }
+  try {
+    const file = JSON.parse(text) as Partial<CacheFile>;
+    return file.format === CACHE_FORMAT && file.fingerprint === fingerprint && file.entries ? file.entries : {};
+  } catch (error) {
+    // A torn or foreign file is just a cold cache; it is rewritten below.
+    if (error instanceof SyntaxError) return {};
+    throw error;
+  }
+}
+
+function keepNewest(used: Record<string, Entry>, earlier: Record<string, Entry>): Record<string, Entry> {
+  const kept: Record<string, Entry> = { ...used };
+  let count = Object.keys(kept).length;
+  for (const [key, entry] of Object.entries(earlier)) {
+    if (count >= MAX_ENTRIES) break;
+    if (kept[key]) continue;
+    kept[key] = entry;
+    count += 1;
+  }
+  return kept;
+}
+
+/** Atomic (write, then rename). A cache that cannot be written costs speed, not correctness, so it never fails a lint. */
+function writeCache(path: string, file: CacheFile): void {
+  const temporary = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+  try {
+    mkdirSync(join(path, '..'), { recursive: true });
+    writeFileSync(temporary, JSON.stringify(file));
+    renameSync(temporary, path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (!['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'ENOTDIR', 'EEXIST', 'EDQUOT'].includes(code ?? '')) throw error;
+  }
+}

@@ -1,0 +1,201 @@
+/**
+ * The fast path's gate: true only for a file written in a plain subset of YAML
+ * where js-yaml and `yaml` are known to agree. Everything else goes to `yaml`
+ * alone. The subset is what topic files are made of: block mappings and
+ * sequences, plain and one-line quoted scalars, one-line flow collections,
+ * block scalars (`|`, `>`, with chomping), comments.
+ *
+ * Outside it (found by running the YAML test suite and random files through
+ * both parsers; test/topics/yamlSuite.test.ts and fastPath.test.ts keep it so):
+ * anchors, aliases, merge keys and tags; explicit `?` keys and collections as
+ * keys (js-yaml turns `[id]: t` into `id: t`); quoted scalars or flow
+ * collections over several lines (js-yaml accepts them under-indented or
+ * continued at column 0); a comment glued to a quoted scalar or a closing
+ * bracket (`"T"# c`, js-yaml accepts it); directives and document markers; tabs,
+ * carriage returns and control characters; block scalars with an indentation
+ * indicator or no content; `key: value: more`.
+ */
+const UNSAFE_CHARACTERS = /[\t\r\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]/;
+
+export function isPlainSubset(source: string): boolean {
+  if (UNSAFE_CHARACTERS.test(source)) return false;
+  const lines = source.split('\n');
+  let index = 0;
+  while (index < lines.length) {
+    const line = lines[index]!;
+    const scan = scanLine(line);
+    if (scan === false) return false;
+    index += 1;
+    if (scan === true) continue;
+    const next = skipBlockScalar(lines, index, scan.parentIndent);
+    if (next === -1) return false;
+    index = next;
+  }
+  return true;
+}
+
+type LineScan = boolean | { parentIndent: number };
+
+function indentOf(line: string): number {
+  let indent = 0;
+  while (line.charCodeAt(indent) === 32) indent += 1;
+  return indent;
+}
+
+/** true: fine; false: outside the subset; or the block scalar the line starts. */
+function scanLine(line: string): LineScan {
+  let pos = indentOf(line);
+  if (pos === line.length || line[pos] === '#') return true;
+  if (pos === 0 && /^(---|\.\.\.|%)/.test(line)) return false;
+  let parentIndent = pos;
+  let atLineStart = true;
+  while (line[pos] === '-' && (pos + 1 === line.length || line[pos + 1] === ' ')) {
+    parentIndent = pos;
+    pos = skipSpaces(line, pos + 1);
+    atLineStart = false;
+  }
+  return scanBlockNode(line, pos, parentIndent, atLineStart, true);
+}
+
+function skipSpaces(line: string, pos: number): number {
+  while (line.charCodeAt(pos) === 32) pos += 1;
+  return pos;
+}
+
+/** The rest of a line after a node: nothing, or a comment after a space. */
+function isLineEnd(line: string, pos: number): boolean {
+  const after = skipSpaces(line, pos);
+  return after === line.length || (line[after] === '#' && after > pos);
+}
+
+function scanBlockNode(line: string, pos: number, parentIndent: number, atLineStart: boolean, keyAllowed: boolean): LineScan {
+  if (pos >= line.length || line[pos] === '#') return true;
+  const c = line[pos]!;
+  if ('&*!?@`%,]}:'.includes(c) || (c === '-' && line[pos + 1] === ' ')) return false;
+  if (c === '|' || c === '>') {
+    if (atLineStart || !/^[|>][-+]?( +#.*)?$/.test(line.slice(pos))) return false;
+    return { parentIndent };
+  }
+  let end: number;
+  if (c === '"' || c === "'") {
+    end = endOfQuoted(line, pos);
+    if (end === -1) return false;
+  } else if (c === '[' || c === '{') {
+    end = endOfFlow(line, pos);
+    if (end === -1) return false;
+    return isLineEnd(line, end) && line[skipSpaces(line, end)] !== ':';
+  } else {
+    const colon = plainKeyEnd(line, pos);
+    if (colon === -1) return !/:( |$)/.test(line.slice(pos).replace(/ #.*$/, ''));
+    if (line.slice(pos, colon).trim() === '<<') return false;
+    end = colon;
+  }
+  const colonAt = skipSpaces(line, end);
+  if (line[colonAt] === ':' && (colonAt + 1 === line.length || line[colonAt + 1] === ' ')) {
+    if (!keyAllowed) return false;
+    return scanBlockNode(line, skipSpaces(line, colonAt + 1), pos, false, false);
+  }
+  return isLineEnd(line, end);
+}
+
+/** Index of the `:` ending a plain key on this line, or -1 if the plain scalar is not a key. */
+function plainKeyEnd(line: string, pos: number): number {
+  for (let index = pos; index < line.length; index += 1) {
+    const c = line[index];
+    if (c === '#' && line[index - 1] === ' ') return -1;
+    if (c === ':' && (index + 1 === line.length || line[index + 1] === ' ')) return index;
+  }
+  return -1;
+}
+
+/** Index just after the closing quote, or -1 if it does not close on this line. */
+function endOfQuoted(line: string, pos: number): number {
+  const quote = line[pos];
+  for (let index = pos + 1; index < line.length; index += 1) {
+    const c = line[index];
+    if (quote === '"' && c === '\\') index += 1;
+    else if (c === quote) {
+      if (quote === "'" && line[index + 1] === "'") index += 1;
+      else return index + 1;
+    }
+  }
+  return -1;
+}
+
+/** Index just after the flow collection that opens at `pos`, or -1 if it is not a simple one-line one. */
+function endOfFlow(line: string, pos: number): number {
+  const closers: string[] = [];
+  let index = pos;
+  let itemStart = true;
+  while (index < line.length) {
+    const c = line[index]!;
+    if (c === ' ') {
+      index += 1;
+      continue;
+    }
+    if (c === '[' || c === '{') {
+      if (!itemStart) return -1;
+      closers.push(c === '[' ? ']' : '}');
+      index += 1;
+      continue;
+    }
+    if (c === ']' || c === '}') {
+      if (closers.pop() !== c) return -1;
+      index += 1;
+      if (closers.length === 0) return line[index] === undefined || line[index] === ' ' ? index : -1;
+      if (line[skipSpaces(line, index)] === ':') return -1;
+      itemStart = false;
+      continue;
+    }
+    if (c === ',') {
+      itemStart = true;
+      index += 1;
+      continue;
+    }
+    if (c === ':' && (line[index + 1] === ' ' || line[index + 1] === undefined)) {
+      if (itemStart || closers.at(-1) !== '}') return -1;
+      itemStart = true;
+      index += 1;
+      continue;
+    }
+    if (!itemStart || '&*!?@`%#|>-:'.includes(c) && !(c === '-' && /[0-9.]/.test(line[index + 1] ?? ''))) return -1;
+    if (c === '"' || c === "'") {
+      index = endOfQuoted(line, index);
+      if (index === -1 || !/^[ ,\]}:]/.test(line[index] ?? '')) return -1;
+    } else {
+      const match = /^[^,[\]{}#:]*(?::[^ ,[\]{}#:][^,[\]{}#:]*)*/.exec(line.slice(index))!;
+      if (match[0].length === 0 || / #/.test(match[0]) || match[0].trim() === '<<') return -1;
+      index += match[0].length;
+    }
+    itemStart = false;
+  }
+  return -1;
+}
+
+/**
+ * Lines of the block scalar whose header ends the line before `start`: its
+ * content is every following line indented as deep as its first non-blank line,
+ * which must be deeper than `parentIndent`. Returns the first line after it, or -1.
+ */
+function skipBlockScalar(lines: readonly string[], start: number, parentIndent: number): number {
+  let index = start;
+  let leadingBlank = 0;
+  while (index < lines.length && lines[index]!.trim() === '') {
+    leadingBlank = Math.max(leadingBlank, lines[index]!.length);
+    index += 1;
+  }
+  if (index === lines.length) return -1;
+  const contentIndent = indentOf(lines[index]!);
+  if (contentIndent <= parentIndent || leadingBlank > contentIndent) return -1;
+  while (index < lines.length) {
+    const line = lines[index]!;
+    const indent = indentOf(line);
+    if (indent === line.length || indent >= contentIndent) {
+      index += 1;
+      continue;
+    }
+    if (indent > parentIndent) return -1;
+    break;
+  }
+  return index;
+}
