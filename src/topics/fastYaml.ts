@@ -13,7 +13,7 @@ import { isPlainSubset } from './plainSubset.js';
  * - keys are read as written: a plain scalar that core would turn into a number,
  *   boolean or null is first kept as a `PlainScalar`, whose `toString()` is its
  *   source text, so js-yaml's `String(key)` gives "0123" for `0123:`; values are
- *   then resolved in one walk.
+ *   then resolved in one walk, except an `id` field's, which stays its text.
  *
  * Returns undefined when the fast path does not apply or js-yaml refuses the
  * file: the caller then reads it with `yaml`, which is also the one that
@@ -60,9 +60,12 @@ class PlainScalar {
   }
 }
 
+/** Every non-text core scalar starts with one of these (or is empty): most prose is ruled out by one look. */
+const MAY_RESOLVE = /^(?:$|[-+.0-9~nNtTfF])/;
+
 const plainType = new jsyaml.Type('tag:interview-coach,2026:plain', {
   kind: 'scalar',
-  resolve: (data: string | null) => CORE_RULES.some(([test]) => test.test(data ?? '')),
+  resolve: (data: string | null) => MAY_RESOLVE.test(data ?? '') && CORE_RULES.some(([test]) => test.test(data ?? '')),
   construct: (data: string | null) => {
     const source = data ?? '';
     const rule = CORE_RULES.find(([test]) => test.test(source))!;
@@ -80,7 +83,11 @@ function resolvePlain(value: unknown): unknown {
   }
   if (value !== null && typeof value === 'object') {
     const record = value as Record<string, unknown>;
-    for (const key of Object.keys(record)) record[key] = resolvePlain(record[key]);
+    for (const key of Object.keys(record)) {
+      const entry = record[key];
+      // An id is text as written (yamlDocument.ts): `id: 0123` is "0123".
+      record[key] = key === 'id' && entry instanceof PlainScalar && entry.source !== '' ? entry.source : resolvePlain(entry);
+    }
   }
   return value;
 }

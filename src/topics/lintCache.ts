@@ -63,7 +63,7 @@ export async function lintTopicFiles(paths: readonly string[], display: (path: s
     if (!entry) {
       // Loaded only on a miss: a lint of unchanged files needs no YAML parser and no zod.
       parseTopicSource ??= (await import('./parse.js')).parseTopicSource;
-      const result = parseTopicSource(read.bytes, file);
+      const result = await parseTopicSource(read.bytes, file);
       entry = {
         tally: result.ok ? { id: result.topic.id, questions: result.topic.questions.length } : undefined,
         idPosition: result.ok ? result.idPosition : { line: 1, col: 1 },

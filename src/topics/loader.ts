@@ -32,14 +32,19 @@ export interface FileOutcome<T> {
 export async function parseTopicFiles(paths: readonly string[], display: (path: string) => string): Promise<FileOutcome<Topic>[]> {
   // The parser brings js-yaml, yaml and zod; `coach topics` on a fresh bundle never needs them.
   const { parseTopicSource } = await import('./parse.js');
-  return paths.map((path) => {
+  const outcomes: FileOutcome<Topic>[] = [];
+  for (const path of paths) {
     const file = display(path);
     const read = readRegularFile(path);
-    if ('skipped' in read) return { file, problems: [{ file, line: 1, col: 1, message: read.skipped }], idPosition: { line: 1, col: 1 } };
-    const result = parseTopicSource(read.bytes, file);
-    if (!result.ok) return { file, problems: result.problems, idPosition: { line: 1, col: 1 } };
-    return { file, topic: result.topic, problems: result.problems, idPosition: result.idPosition };
-  });
+    if ('skipped' in read) {
+      outcomes.push({ file, problems: [{ file, line: 1, col: 1, message: read.skipped }], idPosition: { line: 1, col: 1 } });
+      continue;
+    }
+    const result = await parseTopicSource(read.bytes, file);
+    if (!result.ok) outcomes.push({ file, problems: result.problems, idPosition: { line: 1, col: 1 } });
+    else outcomes.push({ file, topic: result.topic, problems: result.problems, idPosition: result.idPosition });
+  }
+  return outcomes;
 }
 
 /** Collects topics in file order; a second file with an already-seen topic id is a problem. */

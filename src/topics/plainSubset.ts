@@ -100,12 +100,11 @@ function scanBlockNode(line: string, pos: number, parentIndent: number, atLineSt
 
 /** Index of the `:` ending a plain key on this line, or -1 if the plain scalar is not a key. */
 function plainKeyEnd(line: string, pos: number): number {
-  for (let index = pos; index < line.length; index += 1) {
-    const c = line[index];
-    if (c === '#' && line[index - 1] === ' ') return -1;
-    if (c === ':' && (index + 1 === line.length || line[index + 1] === ' ')) return index;
-  }
-  return -1;
+  let colon = line.indexOf(': ', pos);
+  if (colon === -1 && line.endsWith(':') && line.length - 1 >= pos) colon = line.length - 1;
+  if (colon === -1) return -1;
+  const comment = line.indexOf(' #', pos);
+  return comment !== -1 && comment < colon ? -1 : colon;
 }
 
 /** Index just after the closing quote, or -1 if it does not close on this line. */

@@ -9,6 +9,8 @@ import type { Problem } from './problems.js';
  * - keys are text: a plain key is read as written (`0123` stays "0123", `null`
  *   is "null"), a quoted key as its value; a key that is a mapping, a list, an
  *   empty node or a tagged non-text value is an error at the key;
+ * - so are ids: the value of an `id` field, if a plain scalar, is its text as
+ *   written (`id: 0123` is "0123", not the number 123);
  * - duplicate keys are found in one pass with a Set per mapping (yaml's own
  *   `uniqueKeys` check is quadratic: 100,000 keys took 103 s);
  * - aliases may add at most as many nodes as the file writes out (or 10,000 if
@@ -45,7 +47,7 @@ export function readYaml(source: string, file: string, what: string): YamlReadin
   problems.push(...directiveProblems(source, file, documents.length));
   if (documents.length > 1) {
     const second = documents[1]!;
-    problems.push({ file, ...at(second.range[0]), message: `a ${what} holds one YAML document, this one holds ${documents.length} (a "---" line starts a new one); remove the extra "---"` });
+    problems.push({ file, ...at(second.range[0]), message: `${/^[aeiou]/.test(what) ? 'an' : 'a'} ${what} holds one YAML document, this one holds ${documents.length} (a "---" line starts a new one); remove the extra "---"` });
   }
   const document = documents[0];
   const empty = document === undefined || document.contents === null;
@@ -67,8 +69,14 @@ export function isError(problem: Problem): boolean {
 export function keyText(key: unknown, document?: Document): string | undefined {
   const node = isAlias(key) && document ? key.resolve(document) : key;
   if (!isScalar(node)) return undefined;
-  if (node.type === Scalar.PLAIN && !node.tag) return node.source === '' ? undefined : String(node.source);
+  if (isWrittenText(node)) return node.source;
+  if (node.type === Scalar.PLAIN && !node.tag) return undefined;
   return typeof node.value === 'string' ? node.value : undefined;
+}
+
+/** A plain, untagged, non-empty scalar: its text as written (`0123`, `true`), for keys and `id` values. */
+function isWrittenText(node: unknown): node is Scalar & { source: string } {
+  return isScalar(node) && node.type === Scalar.PLAIN && !node.tag && typeof node.source === 'string' && node.source !== '';
 }
 
 function isMergeKey(key: unknown): boolean {
@@ -199,7 +207,7 @@ class Converter {
         continue;
       }
       written.set(text, pair.key as Node);
-      setOwn(result, text, this.convert(pair.value as Node));
+      setOwn(result, text, text === 'id' && isWrittenText(pair.value) ? pair.value.source : this.convert(pair.value as Node));
     }
     for (const source of merged) this.merge(result, source as Node, written);
     return result;
@@ -228,7 +236,7 @@ function describeBadKey(key: unknown, document: Document): string {
   if (isMap(node)) return 'a key must be text, found a mapping';
   if (isSeq(node)) return 'a key must be text, found a list';
   if (isScalar(node) && node.source === '' && !node.tag) return 'a key must be text, found an empty key';
-  if (isScalar(node)) return `a key must be text, found ${node.tag ?? 'a'} ${String(node.value)}`;
+  if (isScalar(node)) return `a key must be text, found ${node.tag?.replace('tag:yaml.org,2002:', '!!') ?? 'a'} ${String(node.value)}`;
   return 'a key must be text, found an empty key';
 }
 

@@ -14,10 +14,12 @@ export function tempDir(prefix) {
 
 /** Wall time of one command in milliseconds; fails loudly if the command fails. */
 export function timeCommand(args, env = {}) {
+  const { BENCH_BEFORE: before, ...vars } = env;
+  if (before) before();
   const start = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const result = spawnSync(process.execPath, args, { env: { ...process.env, ...vars }, stdio: ['ignore', 'pipe', 'pipe'] });
   const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
-  if (result.status !== 0 && !env.BENCH_ALLOW_FAILURE) {
+  if (result.status !== 0 && !vars.BENCH_ALLOW_FAILURE) {
     throw new Error(`benchmark command failed (${result.status}): node ${args.join(' ')}\n${result.stderr}`);
   }
   return elapsed;

@@ -59,7 +59,7 @@ describe('YAML test suite: valid cases', () => {
     expect(invalid.length).toBeGreaterThanOrEqual(90);
   });
 
-  test.each(valid.filter((c) => documentsIn(c.tree!) === 1))('$id $name', (c) => {
+  test.each(valid.filter((c) => documentsIn(c.tree!) === 1))('$id $name', async (c) => {
     const reading = readYaml(c.yaml, 'case.yaml', 'topic file');
     const errors = reading.problems.filter((problem) => problem.level !== 'warning');
     if (hasNonTextKey(c.tree!)) {
@@ -75,12 +75,12 @@ describe('YAML test suite: valid cases', () => {
     expect(errors).toEqual([]);
     if (typeof c.json === 'string') expect(reading.value ?? null).toEqual(c.json.trim() === '' ? null : JSON.parse(c.json));
     // Through the whole topic loader: never a YAML problem, only what the topic format asks.
-    const topic = parseTopicSource(encode(c.yaml), 'case.yaml');
+    const topic = await parseTopicSource(encode(c.yaml), 'case.yaml');
     if (!topic.ok) for (const problem of topic.problems) expect(problem.message).not.toMatch(/^YAML syntax/);
   });
 
-  test.each(valid.filter((c) => documentsIn(c.tree!) > 1))('$id $name: several documents, said in our words', (c) => {
-    const result = parseTopicSource(encode(c.yaml), 'case.yaml');
+  test.each(valid.filter((c) => documentsIn(c.tree!) > 1))('$id $name: several documents, said in our words', async (c) => {
+    const result = await parseTopicSource(encode(c.yaml), 'case.yaml');
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.problems.map((problem) => problem.message)).toContainEqual(expect.stringMatching(/^a topic file holds one YAML document, this one holds \d+/));
@@ -88,8 +88,8 @@ describe('YAML test suite: valid cases', () => {
 });
 
 describe('YAML test suite: invalid cases are located syntax errors', () => {
-  test.each(invalid)('$id $name', (c) => {
-    const result = parseTopicSource(encode(c.yaml), 'case.yaml');
+  test.each(invalid)('$id $name', async (c) => {
+    const result = await parseTopicSource(encode(c.yaml), 'case.yaml');
     expect(result.ok).toBe(false);
     if (result.ok) return;
     const lines = c.yaml.split('\n').length;

@@ -1,0 +1,81 @@
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { runCoach, tempHome, writeFiles } from '../helpers/cli.js';
+
+/** Question ids "123" and "0123" are different questions: an answers file keyed `0123:` must answer the second. */
+const TOPIC = `id: numbers
+title: Numeric ids
+questions:
+  - id: "123"
+    type: choice
+    prompt: First?
+    choices: [{ text: yes, correct: true }, { text: no }]
+  - id: "0123"
+    type: choice
+    prompt: Second?
+    choices: [{ text: yes }, { text: no, correct: true }]
+`;
+const NO_STACK = /internal error|\n\s+at |\(node:\d+\)/;
+
+function setUp(answers: string | Uint8Array) {
+  const home = tempHome();
+  const topics = writeFiles(join(home, 'topics'), { 'numbers.yaml': TOPIC });
+  const file = join(home, 'answers.yaml');
+  writeFileSync(file, answers);
+  return { file, run: () => runCoach(['quiz', '--answers', file, '--json'], { env: { COACH_HOME: join(home, 'data'), COACH_TOPICS: topics } }) };
+}
+
+describe('answers files: keys are text as written', () => {
+  test('0123: b answers question "0123", not "123"', async () => {
+    const { run } = setUp('0123: b\n');
+    const result = await run();
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout) as { questions: { id: string; choice: string[]; grade: { earned: number } }[] };
+    expect(report.questions.map((question) => [question.id, question.choice, question.grade.earned])).toEqual([['0123', ['b'], 1]]);
+  });
+
+  test('123: a and "0123": b answer both', async () => {
+    const { run } = setUp('123: a\n"0123": b\n');
+    const report = JSON.parse((await run()).stdout) as { questions: { id: string; choice: string[] }[] };
+    expect(report.questions.map((question) => [question.id, question.choice])).toEqual([['123', ['a']], ['0123', ['b']]]);
+  });
+
+  test('null: b names the question "null"', async () => {
+    const { run } = setUp('null: b\n');
+    const result = await run();
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^coach: unknown question "null"/);
+  });
+});
+
+describe('answers files: broken ones are one located line, exit 2, never a stack', () => {
+  const nested = ['a: &a [x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 8 }, (_, k) => `${String.fromCharCode(98 + k)}: &${String.fromCharCode(98 + k)} [${Array(9).fill(`*${String.fromCharCode(97 + k)}`).join(', ')}]`)].join('\n');
+  test.each([
+    ['nine levels of nested aliases', `${nested}\n`, /^coach: .*answers\.yaml:\d+:\d+  YAML: alias \*\w expands the file past its limit/],
+    ['a duplicate key', '123: a\n0123: b\n123: b\n', /^coach: .*answers\.yaml:3:1  YAML syntax: Map keys must be unique; "123" is already at line 1\n$/],
+    ['Latin-1 bytes', new Uint8Array([...Buffer.from('123: caf'), 0xe9, 0x0a]), /^coach: .*answers\.yaml:1:9  file is not valid UTF-8 \(byte 0xe9 at offset 8\); save it as UTF-8\n$/],
+    ['a collection key', '[123]: a\n', /^coach: .*answers\.yaml:1:1  a key must be text, found a list\n$/],
+    ['a syntax error', '123: "a\n', /^coach: .*answers\.yaml:2:1  YAML syntax: Missing closing "quote\n$/],
+    ['two documents', '123: a\n---\n0123: b\n', /^coach: .*answers\.yaml:2:1  an answers file holds one YAML document, this one holds 2/],
+    ['an unresolved tag', '123: !pick a\n', /^coach: .*answers\.yaml:1:6  warning: YAML: Unresolved tag: !pick\n$/],
+  ])('%s', async (_name, content, expected) => {
+    const { run } = setUp(content);
+    const result = await run();
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(expected);
+    expect(result.stderr).not.toMatch(NO_STACK);
+  });
+
+  test('a FIFO as the answers file is refused without opening it', async () => {
+    const home = tempHome();
+    const fifo = join(home, 'answers.yaml');
+    execFileSync('mkfifo', [fifo]);
+    const topics = writeFiles(join(home, 'topics'), { 'numbers.yaml': TOPIC });
+    const result = await runCoach(['quiz', '--answers', fifo, '--json'], { env: { COACH_HOME: join(home, 'data'), COACH_TOPICS: topics } });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(`coach: ${fifo}: not a regular file (a FIFO)\n`);
+  }, 20_000);
+});

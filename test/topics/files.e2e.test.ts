@@ -1,0 +1,107 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { runCoach, stripAnsi, tempHome, writeFiles } from '../helpers/cli.js';
+
+const GOOD = `id: good
+title: Good
+questions:
+  - id: q1
+    type: short
+    prompt: Why?
+    rubric: [{ id: a, points: 2, criterion: Says why. }]
+`;
+const NO_RAW_OUTPUT = /\(node:\d+\)|Warning: |internal error|\n\s+at /;
+
+describe('files that are not regular files are skipped, never opened', () => {
+  function specialFolder(): string {
+    const dir = writeFiles(join(tempHome(), 'topics'), { 'good.yaml': GOOD });
+    execFileSync('mkfifo', [join(dir, 'fifo.yaml')]);
+    mkdirSync(join(dir, 'folder.yaml'));
+    symlinkSync(join(dir, 'missing-target.yaml.gone'), join(dir, 'dangling.yaml'));
+    symlinkSync(join(dir, 'loop-b.yaml'), join(dir, 'loop-a.yaml'));
+    symlinkSync(join(dir, 'loop-a.yaml'), join(dir, 'loop-b.yaml'));
+    return dir;
+  }
+
+  test('coach lint: one line per special file, the good file still counted, exit 1', async () => {
+    const dir = specialFolder();
+    const result = await runCoach(['lint', dir, '--no-color'], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stdout.trim().split('\n').sort()).toEqual([
+      'dangling.yaml:1:1  not a regular file (a symbolic link to nothing); skipped',
+      'fifo.yaml:1:1  not a regular file (a FIFO); skipped',
+      'folder.yaml:1:1  not a regular file (a folder); skipped',
+      'loop-a.yaml:1:1  not a regular file (a loop of symbolic links); skipped',
+      'loop-b.yaml:1:1  not a regular file (a loop of symbolic links); skipped',
+    ]);
+    expect(result.stderr).toContain('of 6 files');
+    expect(result.stderr).not.toMatch(NO_RAW_OUTPUT);
+  }, 20_000);
+
+  test('coach topics does not block on a FIFO: the other topics are listed', async () => {
+    const dir = specialFolder();
+    const result = await runCoach(['topics', '--topics', dir, '--json']);
+    expect(result.code).toBe(0);
+    expect((JSON.parse(result.stdout) as { topics: { id: string }[] }).topics.map((topic) => topic.id)).toContain('good');
+    expect(stripAnsi(result.stderr)).toContain('fifo.yaml:1:1  not a regular file (a FIFO); skipped');
+    expect(result.stderr).not.toMatch(NO_RAW_OUTPUT);
+  }, 20_000);
+
+  test('--topics FILE says it wants a folder', async () => {
+    const file = join(writeFiles(join(tempHome(), 't'), { 'good.yaml': GOOD }), 'good.yaml');
+    const result = await runCoach(['topics', '--topics', file]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(`coach: --topics wants a folder of topic files, and ${file} is not a folder\n`);
+  });
+});
+
+describe('coach lint: warnings, --strict, raw library output', () => {
+  test('a warning is printed as file:line:col  warning: ...; exit 0, and 1 under --strict', async () => {
+    const dir = writeFiles(join(tempHome(), 't'), { 'tagged.yaml': GOOD.replace('title: Good', 'title: !local Good') });
+    const plain = await runCoach(['lint', dir, '--no-color'], { cwd: dir });
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).toBe('tagged.yaml:2:8  warning: YAML: Unresolved tag: !local\n');
+    expect(plain.stderr).toBe('✔ 1 file, 1 questions: no errors, 1 warning\n');
+    const strict = await runCoach(['lint', dir, '--strict', '--no-color'], { cwd: dir });
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toContain('--strict makes warnings fatal');
+  });
+
+  test('a collection key is an error at its line; no library warning reaches stderr', async () => {
+    const dir = writeFiles(join(tempHome(), 't'), { 'key.yaml': GOOD.replace('    type: short\n', '    type: short\n    ? [a, b]\n    : x\n') });
+    const result = await runCoach(['lint', dir, '--no-color'], { cwd: dir });
+    expect(result.stdout).toBe('key.yaml:6:7  a key must be text, found a list\n');
+    expect(result.stderr).not.toMatch(NO_RAW_OUTPUT);
+  });
+});
+
+describe('the lint cache gives the verdict parsing would', () => {
+  test('a second lint reads the cache, and a changed file is checked again', async () => {
+    const home = tempHome();
+    const env = { XDG_CACHE_HOME: join(home, 'cache') };
+    const dir = writeFiles(join(home, 't'), { 'a.yaml': GOOD, 'b.yaml': GOOD.replace('id: good', 'id: other').replace('points: 2', 'points: 0') });
+    const first = await runCoach(['lint', dir, '--json'], { env, cwd: dir });
+    const cache = join(home, 'cache', 'interview-coach', 'lint-cache.json');
+    expect(Object.keys((JSON.parse(readFileSync(cache, 'utf8')) as { entries: object }).entries)).toHaveLength(2);
+    const second = await runCoach(['lint', dir, '--json'], { env, cwd: dir });
+    expect(second).toEqual(first);
+    expect(JSON.parse(first.stdout).problems).toEqual([{ file: 'b.yaml', line: 7, col: 31, message: 'questions[0].rubric[0].points: must be greater than 0, found 0' }]);
+
+    writeFileSync(join(dir, 'a.yaml'), GOOD.replace('id: q1', 'id: Q1'));
+    const changed = await runCoach(['lint', dir, '--json'], { env, cwd: dir });
+    expect(JSON.parse(changed.stdout).problems.map((problem: { file: string }) => problem.file)).toEqual(['a.yaml', 'b.yaml']);
+
+    writeFileSync(cache, '{"format":1,"fingerpr');
+    const torn = await runCoach(['lint', dir, '--json'], { env, cwd: dir });
+    expect(torn).toEqual(changed);
+  });
+
+  test('two files with the same content under different names: each named in its own problems', async () => {
+    const bad = GOOD.replace('title: Good', 'title: ""');
+    const dir = writeFiles(join(tempHome(), 't'), { 'one.yaml': bad, 'two.yaml': bad.replace('id: good', 'id: good ') });
+    const result = await runCoach(['lint', dir, '--no-color'], { cwd: dir });
+    expect(result.stdout).toBe('one.yaml:2:8  title: must not be empty, found ""\ntwo.yaml:2:8  title: must not be empty, found ""\n');
+  });
+});
