@@ -90,8 +90,8 @@ function correctOptionRule(): Record<string, unknown> {
   const correct = { type: 'object', properties: { correct: { const: true } }, required: ['correct'] };
   return {
     if: { properties: { multiple: { const: true } }, required: ['multiple'] },
-    then: { properties: { choices: { contains: correct, minContains: 1 } } },
-    else: { properties: { choices: { contains: correct, minContains: 1, maxContains: 1 } } },
+    then: { properties: { choices: { type: 'array', contains: correct, minContains: 1 } } },
+    else: { properties: { choices: { type: 'array', contains: correct, minContains: 1, maxContains: 1 } } },
   };
 }
 
