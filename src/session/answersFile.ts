@@ -2,6 +2,7 @@ import { UsageError } from '../errors.js';
 import { readRegularFile } from '../topics/files.js';
 import { formatProblem } from '../topics/problems.js';
 import { decodeUtf8 } from '../topics/utf8.js';
+import { readFast } from '../topics/fastYaml.js';
 import { readYaml } from '../topics/yamlDocument.js';
 import { parseAnswersDocument, type RawAnswers } from './answers.js';
 
@@ -21,6 +22,9 @@ export function readAnswersFile(path: string, display: string): RawAnswers {
   }
   const decoded = decodeUtf8(read.bytes);
   if (!('text' in decoded)) throw new UsageError(formatProblem({ file: display, ...decoded }));
+  // The fast path gives the same value where it applies (topics/fastYaml.ts); yaml decides and locates the rest.
+  const fast = readFast(decoded.text);
+  if (fast) return parseAnswersDocument(fast.value, display);
   const reading = readYaml(decoded.text, display, 'answers file');
   const [first] = reading.problems;
   if (first) {

@@ -78,15 +78,23 @@ const PLAIN_SCHEMA = jsyaml.FAILSAFE_SCHEMA.extend({ implicit: [plainType] });
 function resolvePlain(value: unknown): unknown {
   if (value instanceof PlainScalar) return value.value;
   if (Array.isArray(value)) {
-    for (let index = 0; index < value.length; index += 1) value[index] = resolvePlain(value[index]);
+    for (let index = 0; index < value.length; index += 1) {
+      const entry = value[index];
+      if (entry === null || typeof entry !== 'object') continue;
+      const resolved = resolvePlain(entry);
+      if (resolved !== entry) value[index] = resolved;
+    }
     return value;
   }
   if (value !== null && typeof value === 'object') {
     const record = value as Record<string, unknown>;
     for (const key of Object.keys(record)) {
       const entry = record[key];
+      // Strings and nulls stay as they are; writing only what changes keeps a 100,000-key mapping cheap.
+      if (entry === null || typeof entry !== 'object') continue;
       // An id is text as written (yamlDocument.ts): `id: 0123` is "0123".
-      record[key] = key === 'id' && entry instanceof PlainScalar && entry.source !== '' ? entry.source : resolvePlain(entry);
+      const resolved = key === 'id' && entry instanceof PlainScalar && entry.source !== '' ? entry.source : resolvePlain(entry);
+      if (resolved !== entry) record[key] = resolved;
     }
   }
   return value;
