@@ -3,9 +3,13 @@ import { pendingText } from '../report/wording.js';
 import type { WeakCriterion } from '../report/weakest.js';
 import type { Style } from './style.js';
 import { renderTimeChart } from './timeChart.js';
+import { stripControlDeep } from '../text/controlChars.js';
 
 /** The end-of-session summary: score, verdict, weakest criteria, where things are. */
-export function renderSummary(report: Report, weakest: readonly WeakCriterion[], sessionPath: string, style: Style): string {
+export function renderSummary(untrustedReport: Report, untrustedWeakest: readonly WeakCriterion[], sessionPath: string, style: Style): string {
+  // Titles, criteria and answers come from topic files and older sessions: sanitised like any text we did not write.
+  const report = stripControlDeep(untrustedReport);
+  const weakest = stripControlDeep(untrustedWeakest);
   const lines: string[] = [''];
   const { earned, possible, percent } = report.score;
   const answered = report.questions.filter((question) => question.status === 'answered').length;

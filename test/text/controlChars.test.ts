@@ -69,3 +69,22 @@ describe('every kind of escape sequence goes whole, not just its ESC byte', () =
     expect(hasControl(text)).toBe(false);
   });
 });
+
+test('the end-of-session summary strips escape sequences from an older session\'s copied topic text', async () => {
+  const { createSession, recordAnswer, addGrade } = await import('../../src/session/record.js');
+  const { buildReport } = await import('../../src/report/build.js');
+  const { weakestCriteria } = await import('../../src/report/weakest.js');
+  const { renderSummary } = await import('../../src/ui/summary.js');
+  const { selfGrade } = await import('../../src/grading/rubric.js');
+  const { short } = await import('../helpers/topics.js');
+  const question = short('q\u001b]0;PWNED\u0007', [2]);
+  question.rubric[0]!.criterion = `Says it ${HOSTILE}`;
+  const at = Date.UTC(2026, 0, 1);
+  const session = createSession({ id: '20260101-000000-abcd', kind: 'quiz', nowMs: at, seed: 1, picked: [{ topic: 't\u001b[2J', question }], settings: { flip: false, timeLimitSeconds: null, scripted: false, grader: 'self' } });
+  recordAnswer(session, 0, { text: HOSTILE, choice: null, startedAt: null, submittedAt: '2026-01-01T00:00:00.000Z', seconds: 5, via: 'typed' }, at);
+  addGrade(session, 0, selfGrade(question.rubric, { c1: 'missed' }, '2026-01-01T00:00:01.000Z'), at);
+  const out = renderSummary(buildReport(session), weakestCriteria(session), '/tmp/s.json', plainStyle);
+  expect(out).toContain('Says it ok done');
+  expect(out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+  expect(out).not.toContain('PWNED');
+});

@@ -78,6 +78,14 @@ describe('the answer prompt', () => {
     expect(error).toMatchObject({ reason: 'SIGTERM', draft: 'abc' });
   });
 
+  test('stdin ending (the terminal window closed) counts as SIGHUP, with the draft', async () => {
+    const { answer, terminal, type } = open();
+    type('typed before the window closed');
+    await tick();
+    terminal.input.end();
+    await expect(answer).rejects.toMatchObject({ name: 'PromptInterrupt', reason: 'SIGHUP', draft: 'typed before the window closed' });
+  });
+
   test('while the editor runs nothing is written and raw mode is off; the clock keeps counting', async () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     let headerCalls = 0;

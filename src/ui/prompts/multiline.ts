@@ -192,9 +192,15 @@ class AnswerEditor {
     this.state = edit.moveTo(this.state, offsetAtColumn(this.state.text, rows[target]!, cursorColumn));
   }
 
+  // The terminal went away (its window closed): stdin ends or fails with EIO. Treated like
+  // the SIGHUP that comes with it, so the draft is saved either way.
+  private readonly onGone = () => this.interrupt('SIGHUP');
+
   private open(): void {
     this.streams.input.setRawMode?.(true);
     this.streams.input.on('data', this.onData);
+    this.streams.input.on('end', this.onGone);
+    this.streams.input.on('error', this.onGone);
     this.streams.input.resume();
     this.streams.output.on?.('resize', this.onResize);
     this.streams.output.write(ENTER_SCREEN);
@@ -207,9 +213,11 @@ class AnswerEditor {
   private close(): void {
     clearInterval(this.timer);
     this.streams.input.removeListener('data', this.onData);
+    this.streams.input.removeListener('end', this.onGone);
+    this.streams.input.removeListener('error', this.onGone);
     this.streams.output.off?.('resize', this.onResize);
     this.streams.output.write(LEAVE_SCREEN);
-    this.streams.input.setRawMode?.(false);
+    releaseRawMode(this.streams.input);
     this.streams.input.pause();
   }
 
@@ -327,5 +335,15 @@ class AnswerEditor {
     else lines.push(...text.split('\n').map((line) => style.dim(GUTTER) + line));
     if (via === 'timeout') lines.push(style.yellow("⏱ Time's up: your answer so far was submitted."));
     return `${lines.join('\n')}\n`;
+  }
+}
+
+/** Cooked mode again; a terminal that is already gone (EIO, EBADF, ENOTTY) has no mode left to restore. */
+function releaseRawMode(input: TerminalInput): void {
+  try {
+    input.setRawMode?.(false);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EIO' && code !== 'EBADF' && code !== 'ENOTTY') throw error;
   }
 }
