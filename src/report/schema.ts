@@ -10,12 +10,17 @@ import { VERDICTS } from '../grading/verdict.js';
  */
 export const REPORT_SCHEMA_VERSION = 2;
 
+/**
+ * A grade. For a design question's headline (built by `designHeadline` in
+ * build.ts): `by` is the answered phases' one grader, `mixed`, or `auto` when
+ * every phase was skipped; `criteria` is empty (they are in the phases).
+ */
 export const ReportGradeSchema = z.object({
-  by: z.string().nullable(),
-  status: z.enum(['graded', 'pending', 'ungraded']),
-  reason: z.string().nullable(),
-  earned: z.number().nullable(),
-  possible: z.number().nullable(),
+  by: z.string().nullable().describe('auto, self, the model name, mixed (a design question whose phases had different graders), or null when there is no grade'),
+  status: z.enum(['graded', 'pending', 'ungraded']).describe('pending: no grade yet; ungraded: a grading attempt failed'),
+  reason: z.string().nullable().describe('why grading failed, or skipped, or who flagged a model grade; else null'),
+  earned: z.number().nullable().describe('points earned; null unless graded'),
+  possible: z.number().nullable().describe('points possible; null unless graded'),
   criteria: z.array(CriterionGradeSchema),
   feedback: z.string().nullable(),
   flags: z.array(z.string()),
@@ -47,20 +52,20 @@ export const ReportQuestionSchema = z.object({
   seconds: z.number().nullable(),
   budgetSeconds: z.number(),
   phases: z.array(ReportPhaseSchema).optional(),
-  grade: ReportGradeSchema,
-  grades: z.array(ReportGradeEntrySchema),
+  grade: ReportGradeSchema.describe('the headline grade: the latest model grade, else self, else auto; for a design question, its phases combined'),
+  grades: z.array(ReportGradeEntrySchema).describe('every grade received, oldest first; empty for a design question (see phases)'),
 });
 
 export const ReportSchema = z.object({
-  schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
-  id: z.string(),
+  schemaVersion: z.literal(REPORT_SCHEMA_VERSION).describe('bumps whenever this shape changes'),
+  id: z.string().describe('the session id'),
   kind: z.enum(SESSION_KINDS),
   status: z.enum(['in-progress', 'finished']),
-  startedAt: z.string(),
-  finishedAt: z.string().nullable(),
+  startedAt: z.string().describe('ISO 8601 UTC'),
+  finishedAt: z.string().nullable().describe('ISO 8601 UTC; null while in progress'),
   topics: z.array(z.string()),
   seed: z.number().nullable(),
-  score: z.object({ earned: z.number(), possible: z.number(), percent: z.number().nullable() }),
+  score: z.object({ earned: z.number(), possible: z.number(), percent: z.number().nullable() }).describe('over the graded questions and phases; percent = round(100 * earned / possible), null when nothing is graded'),
   verdict: z.enum(VERDICTS.map((entry) => entry.verdict) as [string, ...string[]]).nullable(),
   /** Gradable units (a short question, an interview phase) with no grade yet. */
   pending: z.number().int(),

@@ -84,6 +84,9 @@ describe('hostile reports written by the CLI pass the validators', () => {
     const files = written[kind];
     const html = readFileSync(files.html, 'utf8');
     expect(await htmlProblems(html)).toEqual([]);
+    // The only links are the page's own anchors: no text (and no reference URL) becomes a link elsewhere.
+    expect([...html.matchAll(/\bhref="([^"]*)"/g)].map((match) => match[1]!.charAt(0))).toEqual(expect.arrayContaining(['#']));
+    expect([...html.matchAll(/\b(?:href|src|action|formaction)="(?!#)/g)]).toEqual([]);
     for (const file of [files.html, files.md, files.json]) expect(readFileSync(file, 'utf8')).not.toMatch(CONTROL);
   });
 

@@ -138,6 +138,11 @@ export const MALFORMED: MalformedFixture[] = [
     source: VALID.replace('    prompt: Why?', '    prompt: Why?\n    references: [{ title: RFC, url: "not a url" }]'),
     problems: ['7:37  questions[0].references[0].url: must be an http:// or https:// link with a host and no spaces, found "not a url"'],
   },
+  ...['javascript:alert(1)', 'data:text/html,hi', 'file:///etc/passwd', 'ftp://example.com/rfc'].map((url) => ({
+    name: `reference url that is not http(s): ${url}`,
+    source: VALID.replace('    prompt: Why?', `    prompt: Why?\n    references: [{ title: RFC, url: "${url}" }]`),
+    problems: [`7:37  questions[0].references[0].url: must be an http:// or https:// link with a host and no spaces, found "${url}"`],
+  })),
   {
     name: 'several problems at once, in file order',
     source: 'id: t\ntitle: 7\nquestions:\n  - id: q\n    type: short\n    prompt: P\n    rubric: [{ id: a, points: -1, criterion: c, weight: 2 }]\n',
