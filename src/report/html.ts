@@ -1,7 +1,6 @@
 import { headlineGrade, type Grade } from '../grading/grade.js';
+import { formatDuration, formatPoints } from '../text/format.js';
 import type { Session } from '../session/model.js';
-import { formatDuration } from '../ui/clockText.js';
-import { formatPoints } from '../ui/summary.js';
 import { reportEntries, sanitisedInputs, type ReportEntry } from './entries.js';
 import { criterionChart, timeChart, type CriterionBar, type TimeBar } from './htmlCharts.js';
 import { html, type Markup } from './htmlEscape.js';

@@ -1,6 +1,5 @@
 import type { Mark } from '../grading/grade.js';
-import { formatDuration } from '../ui/clockText.js';
-import { formatPoints } from '../ui/summary.js';
+import { formatDuration, formatPoints } from '../text/format.js';
 import { html, type Markup } from './htmlEscape.js';
 
 /**

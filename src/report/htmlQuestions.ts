@@ -1,9 +1,8 @@
 import { letterFor } from '../grading/choice.js';
+import { formatDuration, formatPoints } from '../text/format.js';
 import { headlineGrade, type Grade } from '../grading/grade.js';
 import type { PhaseRecord } from '../session/model.js';
 import type { ChoiceQuestion, Criterion, DesignQuestion, ShortQuestion } from '../topics/model.js';
-import { formatDuration } from '../ui/clockText.js';
-import { formatPoints } from '../ui/summary.js';
 import type { ReportEntry } from './entries.js';
 import { html, type Interpolation, type Markup } from './htmlEscape.js';
 import type { ReportGrade } from './schema.js';

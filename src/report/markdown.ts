@@ -1,7 +1,7 @@
 import type { Grade } from '../grading/grade.js';
+import { formatDuration } from '../text/format.js';
 import type { Session } from '../session/model.js';
 import type { ChoiceQuestion, Criterion, DesignQuestion } from '../topics/model.js';
-import { formatDuration } from '../ui/clockText.js';
 import { criteriaTable, feedbackOf, gradeColumns, instructionFlagged, type CriteriaTable, type ReportUnit as Unit } from './criteriaRows.js';
 import { reportEntries, sanitisedInputs, type ReportEntry } from './entries.js';
 import { cell, inline, paragraphs, quote, table } from './markdownText.js';

@@ -1,7 +1,7 @@
 import type { Grade, Mark } from '../grading/grade.js';
 import type { Session } from '../session/model.js';
 import type { ChoiceQuestion, Criterion, DesignQuestion } from '../topics/model.js';
-import { formatDuration } from '../ui/clockText.js';
+import { formatDuration } from '../text/format.js';
 import { sideBySide, wrap } from '../ui/sideBySide.js';
 import type { Style } from '../ui/style.js';
 import { renderTimeChart } from '../ui/timeChart.js';

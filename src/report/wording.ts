@@ -1,8 +1,7 @@
 import type { Mark } from '../grading/grade.js';
+import { formatDuration, formatPoints } from '../text/format.js';
 import { letterFor } from '../grading/choice.js';
 import type { ChoiceQuestion } from '../topics/model.js';
-import { formatDuration } from '../ui/clockText.js';
-import { formatPoints } from '../ui/summary.js';
 import type { GradeColumn } from './criteriaRows.js';
 import type { Report, ReportGrade, ReportQuestion } from './schema.js';
 

@@ -1,6 +1,7 @@
 import type { Report } from '../report/schema.js';
 import { pendingText } from '../report/wording.js';
 import type { WeakCriterion } from '../report/weakest.js';
+import { formatPoints } from '../text/format.js';
 import type { Style } from './style.js';
 import { renderTimeChart } from './timeChart.js';
 import { stripControlDeep } from '../text/controlChars.js';
@@ -39,6 +40,5 @@ export function renderSummary(untrustedReport: Report, untrustedWeakest: readonl
   return `${lines.join('\n')}\n`;
 }
 
-export function formatPoints(value: number): string {
-  return Number.isInteger(value) ? String(value) : value.toFixed(1);
-}
+/** Defined in the core so report renderers need not import ui/; re-exported for ui callers. */
+export { formatPoints };

@@ -1,0 +1,19 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from 'vitest';
+import { ROOT } from '../helpers/cli.js';
+
+/**
+ * The report renderers are core: they never import ui/ or commands/. The one
+ * exception is the terminal renderer (text.ts), which draws with the terminal's
+ * side-by-side layout, time chart and chalk style.
+ */
+const TERMINAL_RENDERER = 'text.ts';
+
+test('src/report never imports ui/ or commands/ (except the terminal renderer)', () => {
+  const dir = join(ROOT, 'src', 'report');
+  const offenders = readdirSync(dir)
+    .filter((name) => name.endsWith('.ts') && name !== TERMINAL_RENDERER)
+    .flatMap((name) => [...readFileSync(join(dir, name), 'utf8').matchAll(/from '(\.\.\/(?:ui|commands)\/[^']+)'/g)].map((match) => `${name}: ${match[1]}`));
+  expect(offenders).toEqual([]);
+});
