@@ -1,4 +1,4 @@
-import { isAlias, isMap, isPair, isSeq, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { z } from 'zod';
 import { describeIssue, type IssuePath } from './issues.js';
 import type { Problem } from './problems.js';
@@ -38,7 +38,7 @@ function offsetOf(root: unknown, path: IssuePath, atKey: boolean, document: Docu
   for (const [index, segment] of path.entries()) {
     const isLast = index === path.length - 1;
     if (isMap(node)) {
-      const pair = node.items.find((item) => isPair(item) && keyText(item.key, document) === String(segment));
+      const pair = findPair(node, String(segment), document);
       if (!pair) return offset;
       const key = pair.key as Node;
       const value = follow(pair.value as Node | null, document);
@@ -54,6 +54,22 @@ function offsetOf(root: unknown, path: IssuePath, atKey: boolean, document: Docu
     offset = node.range?.[0] ?? offset;
   }
   return offset;
+}
+
+/** The pair for `key` in a mapping, or in what it merges (`<<: *base`, `<<: [*a, *b]`), where that field came from. */
+function findPair(map: YAMLMap, key: string, document: Document | undefined, depth = 0): Pair | undefined {
+  const own = map.items.find((item) => isPair(item) && keyText(item.key, document) === key);
+  if (own || depth > 20) return own;
+  for (const item of map.items) {
+    if (!isPair(item) || !isScalar(item.key) || typeof item.key.value !== 'symbol') continue;
+    const source = follow(item.value as Node | null, document);
+    const sources = isSeq(source) ? source.items.map((entry) => follow(entry as Node, document)) : [source];
+    for (const candidate of sources) {
+      const found = isMap(candidate) ? findPair(candidate, key, document, depth + 1) : undefined;
+      if (found) return found;
+    }
+  }
+  return undefined;
 }
 
 function follow(node: Node | null | undefined, document: Document | undefined): Node | null {

@@ -110,6 +110,14 @@ describe('aliases are bounded in topic files as in answers files', () => {
   test('an alias inside its own anchor', () => {
     expect(readYaml('a: &a [1, *a]\n', 'f', 'f').problems.map(formatProblem)).toEqual(['f:1:11  YAML syntax: alias *a refers to a node that contains it']);
   });
+  test('a problem in a merged field is placed where that field is written', async () => {
+    const source = 'id: t\ntitle: T\nbase: &base { id: c, points: 0, criterion: x }\nquestions:\n  - id: q\n    type: short\n    prompt: P\n    rubric:\n      - <<: *base\n        id: d\n';
+    expect(await problems(source.replace('base: &base', 'x-base: &base'))).toEqual([
+      '3:1  x-base: unknown field "x-base" (allowed: id, title, summary, tags, questions)',
+      '3:32  questions[0].rubric[0].points: must be greater than 0, found 0',
+    ]);
+  });
+
   test('merge keys: written keys win, then earlier sources', () => {
     const reading = readYaml('b: &b { x: 1, y: 1 }\nc: &c { y: 2, z: 2 }\nd: { <<: [*b, *c], x: 0 }\n', 'f', 'f');
     expect(reading.value).toEqual({ b: { x: 1, y: 1 }, c: { y: 2, z: 2 }, d: { x: 0, y: 1, z: 2 } });
