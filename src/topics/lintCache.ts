@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Env } from '../paths.js';
 import { readRegularFile } from './files.js';
@@ -12,7 +12,7 @@ import type { Problem } from './problems.js';
  * a file's bytes, it holds the verdict (problems, topic id, question count), so
  * an unchanged file is not parsed again. A hit gives exactly what parsing would:
  * the key is the whole content, and the cache is dropped whenever the program
- * changes (its fingerprint is the build's own file, rewritten by every build).
+ * changes (see codeFingerprint).
  *
  * It lives in the cache dir, `$XDG_CACHE_HOME/interview-coach/lint-cache.json`
  * (else `$HOME/.cache/...`; with neither set there is no cache), not in the data
@@ -77,9 +77,25 @@ export async function lintTopicFiles(paths: readonly string[], display: (path: s
   return outcomes;
 }
 
+declare const __COACH_VERSION__: string | undefined;
+
+/**
+ * The program that gave the cached verdicts: its version, and the name, size and
+ * mtime of every module beside this one (the built chunks, where the parser and the
+ * schema live). A rebuild or an upgrade therefore starts a fresh cache; npm's
+ * fixed install mtimes are covered by the version.
+ */
 function codeFingerprint(): string {
-  const stats = statSync(fileURLToPath(import.meta.url));
-  return `${stats.size}-${stats.mtimeMs}`;
+  const here = dirname(fileURLToPath(import.meta.url));
+  const modules = readdirSync(here)
+    .filter((name) => /\.(js|ts)$/.test(name))
+    .sort()
+    .map((name) => {
+      const stats = statSync(join(here, name));
+      return `${name}:${stats.size}:${stats.mtimeMs}`;
+    });
+  const version = typeof __COACH_VERSION__ === 'string' ? __COACH_VERSION__ : 'dev';
+  return createHash('sha256').update([version, ...modules].join('\n')).digest('base64url');
 }
 
 function readCache(path: string, fingerprint: string): Record<string, Entry> {
