@@ -27,15 +27,25 @@ describe('the bundled question bank', () => {
     expect(topics.map((topic) => topic.id).sort()).toEqual([...AREAS].sort());
   });
 
-  test('has at least 170 questions and 12 design scenarios', () => {
-    expect(all.length).toBeGreaterThanOrEqual(170);
-    expect(all.filter((entry) => entry.question.type === 'design').length).toBeGreaterThanOrEqual(12);
+  test('has at least 360 questions and 25 design scenarios (issue 17)', () => {
+    expect(all.length).toBeGreaterThanOrEqual(360);
+    expect(all.filter((entry) => entry.question.type === 'design').length).toBeGreaterThanOrEqual(25);
   });
 
-  test.each(AREAS)('%s: at least 12 questions, 4 choice, 5 short, spread over easy/medium/hard', (id) => {
+  test('has the design scenarios candidates are most often given', () => {
+    const ids = new Set(all.map((entry) => entry.question.id));
+    const expected = [
+      'design-url-shortener', 'design-news-feed', 'design-chat-messaging', 'design-api-rate-limiter', 'design-web-crawler',
+      'design-ride-sharing', 'design-video-streaming', 'design-file-sync', 'design-collaborative-editor', 'design-ad-click-aggregation',
+      'design-leaderboard', 'design-proximity-search', 'design-online-auction', 'design-live-comments', 'design-key-value-store',
+    ];
+    expect(expected.filter((id) => !ids.has(id))).toEqual([]);
+  });
+
+  test.each(AREAS)('%s: at least 20 questions, 4 choice, 5 short, spread over easy/medium/hard', (id) => {
     const topic = topics.find((entry) => entry.id === id)!;
     const count = (predicate: (question: Question) => boolean) => topic.questions.filter(predicate).length;
-    expect(topic.questions.length).toBeGreaterThanOrEqual(12);
+    expect(topic.questions.length).toBeGreaterThanOrEqual(20);
     expect(count((question) => question.type === 'choice')).toBeGreaterThanOrEqual(4);
     expect(count((question) => question.type === 'short')).toBeGreaterThanOrEqual(5);
     for (const difficulty of ['easy', 'medium', 'hard'] as const) expect(count((question) => question.difficulty === difficulty)).toBeGreaterThanOrEqual(2);
@@ -74,6 +84,23 @@ describe('the bundled question bank', () => {
       expect(length, `${question.id} model answer`).toBeGreaterThanOrEqual(80);
       expect(length, `${question.id} model answer`).toBeLessThanOrEqual(260);
     }
+  });
+
+  test('every criterion worth more than 1 point says what earns partial credit', () => {
+    const missing = all.flatMap(({ question }) => {
+      const rubrics = question.type === 'short' ? [question.rubric] : question.type === 'design' ? question.phases.map((phase) => phase.rubric) : [];
+      return rubrics.flat().filter((criterion) => criterion.points > 1 && (criterion.partial ?? '').trim() === '').map((criterion) => `${question.id}/${criterion.id}`);
+    });
+    expect(missing).toEqual([]);
+  });
+
+  test('every design scenario gives an interviewer 6-12 facts to answer clarifying questions with', () => {
+    const wrong = all.flatMap(({ question }) => {
+      if (question.type !== 'design') return [];
+      const facts = question.facts?.length ?? 0;
+      return facts >= 6 && facts <= 12 ? [] : [`${question.id}: ${facts} facts`];
+    });
+    expect(wrong).toEqual([]);
   });
 
   test('no rubric criterion is a bare "mentions X"', () => {
