@@ -31,6 +31,9 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   stats: () => import('./commands/stats.js').then((m) => m.statsCommand),
   export: () => import('./commands/export.js').then((m) => m.exportCommand),
   review: () => import('./commands/review.js').then((m) => m.reviewCommand),
+  plan: () => import('./commands/plan.js').then((m) => m.planCommand),
+  today: () => import('./commands/today.js').then((m) => m.todayCommand),
+  cram: () => import('./commands/cram.js').then((m) => m.cramCommand),
 };
 
 export const lazyDispatch: Dispatch = async (name, options, ctx) => {
@@ -94,11 +97,12 @@ export function buildProgram(io: Io, dispatch: Dispatch, setExitCode: (code: Exi
     .command('schema')
     .description('print the JSON Schema of topic files (for editors), or with --report of the report JSON')
     .option('--report', 'the JSON Schema of the report JSON (coach report --format json, --json, export)')
+    .option('--plan', 'the JSON Schema of coach plan --json')
     .addHelpText(
       'after',
-      examples('coach schema > topic.schema.json', '# then start a topic file with:\n    # yaml-language-server: $schema=./topic.schema.json', 'coach schema --report > report.schema.json'),
+      examples('coach schema > topic.schema.json', '# then start a topic file with:\n    # yaml-language-server: $schema=./topic.schema.json', 'coach schema --report > report.schema.json', 'coach schema --plan > plan.schema.json'),
     )
-    .action(action('schema', (opts) => ((opts as { report?: boolean }).report ? { report: true } : {})));
+    .action(action('schema', (opts) => ({ ...((opts as { report?: boolean }).report ? { report: true } : {}), ...((opts as { plan?: boolean }).plan ? { plan: true } : {}) })));
 
   program
     .command('menu', { hidden: true })
@@ -147,6 +151,48 @@ export function buildProgram(io: Io, dispatch: Dispatch, setExitCode: (code: Exi
     .option('--grader <who>', 'llm or self (default: llm when a model is configured, else self)')
     .addHelpText('after', examples('coach review', 'coach review caching --limit 5', 'coach review --list', 'coach review --list --json', 'coach review --again'))
     .action(action('review', (topics, options) => ({ topics: topics as string[], ...(options as object) })));
+
+  program
+    .command('plan')
+    .description('a day-by-day study plan from today to the interview day: due reviews, mocks, weak and new questions')
+    .argument('[topic...]', 'only these topics (default: all)')
+    .option('--until <date>', 'the interview day, YYYY-MM-DD (default: plan.until from coach config)')
+    .option('--minutes <n>', 'study minutes a day (default 30, or plan.minutes)')
+    .option('--retention <r>', 'recall target on the interview day, 0-1 or a percentage (default 0.9)')
+    .option('--format <format>', 'text, md or json (--json is the same as --format json)')
+    .option('--today', "start today's items now (the same as coach today)")
+    .option('--answers <file>', 'with --today: run by script, as coach quiz --answers')
+    .option('--grader <who>', 'with --today: llm or self (default: llm when a model is configured, else self)')
+    .addHelpText('after', examples('coach plan --until 2026-12-14', 'coach plan --until 2026-12-14 --minutes 45 caching databases', 'coach plan --until 2026-12-14 --retention 0.95 --json', 'coach plan --until 2026-12-14 --format md > plan.md', 'coach config set plan.until 2026-12-14   # then just: coach plan'))
+    .action(action('plan', (topics, options) => ({ topics: topics as string[], ...(options as object) })));
+
+  program
+    .command('today')
+    .description("start today's planned questions as one session (a planned mock interview is named, to run with coach interview)")
+    .argument('[topic...]', 'only these topics (default: all)')
+    .option('--until <date>', 'the interview day, YYYY-MM-DD (default: plan.until from coach config)')
+    .option('--minutes <n>', 'study minutes a day (default 30, or plan.minutes)')
+    .option('--retention <r>', 'recall target on the interview day (default 0.9)')
+    .option('--answers <file>', 'run by script, as coach quiz --answers')
+    .option('--grader <who>', 'llm or self (default: llm when a model is configured, else self)')
+    .addHelpText('after', examples('coach today --until 2026-12-14', 'coach plan --until 2026-12-14 --today', 'coach today --answers today.yaml --json'))
+    .action(action('today', (topics, options) => ({ topics: topics as string[], ...(options as object) })));
+
+  program
+    .command('cram')
+    .description('your weakest and most-forgotten questions, whatever is due; never changes the review schedule')
+    .argument('[topic...]', 'only these topics (default: all)')
+    .option('--limit <n>', 'at most N questions (default 10)')
+    .option('--list', 'print what cramming would ask instead of starting')
+    .option('--difficulty <list>', 'easy, medium, hard (comma-separated)')
+    .option('--tag <tag>', 'only questions with this tag (repeatable, or comma-separated)', collect, [])
+    .option('--type <list>', 'choice, short or choice,short')
+    .option('--time-limit <duration>', 'a time limit for the whole session: minutes (15) or 90s, 15m, 1h')
+    .option('--flip', 'flashcard mode: think, reveal the model answer, then self-grade')
+    .option('--answers <file>', 'run by script, as coach quiz --answers')
+    .option('--grader <who>', 'llm or self (default: llm when a model is configured, else self)')
+    .addHelpText('after', examples('coach cram', 'coach cram caching --limit 5', 'coach cram --flip --time-limit 15m', 'coach cram --list --json'))
+    .action(action('cram', (topics, options) => ({ topics: topics as string[], ...(options as object) })));
 
   program
     .command('resume')
@@ -208,9 +254,9 @@ export function buildProgram(io: Io, dispatch: Dispatch, setExitCode: (code: Exi
     .command('config')
     .description('show the settings and where they come from; set or unset one in config.yaml')
     .argument('[action]', 'show (default), set or unset')
-    .argument('[key]', 'llm.baseURL, llm.model, llm.concurrency or llm.timeoutSeconds')
+    .argument('[key]', 'llm.baseURL, llm.model, llm.concurrency, llm.timeoutSeconds, review.dayStartsAt, plan.until or plan.minutes')
     .argument('[value]', 'the value, for set')
-    .addHelpText('after', examples('coach config', 'coach config set llm.baseURL http://localhost:11434/v1', 'coach config set llm.model llama3.1', 'coach config unset llm.model'))
+    .addHelpText('after', examples('coach config', 'coach config set llm.baseURL http://localhost:11434/v1', 'coach config set llm.model llama3.1', 'coach config unset llm.model', 'coach config set review.dayStartsAt 05:00'))
     .action(action('config', (actionName, key, value) => ({ action: actionName as string | undefined, key: key as string | undefined, value: value as string | undefined })));
 
   program

@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { stringify } from 'yaml';
 import type { Context } from '../context.js';
-import { ConfigFileSchema, configPath, maskCredentials, readConfigFile, resolveLlmSettings, type ConfigFile } from '../config/settings.js';
+import { ConfigFileSchema, configPath, dayStartsAtOf, maskCredentials, readConfigFile, resolveLlmSettings } from '../config/settings.js';
+import { formatDayStart } from '../review/day.js';
 import { UsageError } from '../errors.js';
 import { writeFileAtomic } from '../session/store.js';
 import { renderTable } from '../ui/table.js';
@@ -12,14 +13,17 @@ export interface ConfigOptions {
   value?: string;
 }
 
-/** Settings users may store, by the names they type. */
-const KEYS: Record<string, { field: keyof NonNullable<ConfigFile['llm']>; parse: (value: string) => unknown }> = {
-  'llm.baseURL': { field: 'baseURL', parse: (value) => value },
-  'llm.model': { field: 'model', parse: (value) => value },
-  'llm.concurrency': { field: 'concurrency', parse: (value) => Number(value) },
-  'llm.timeoutSeconds': { field: 'timeoutSeconds', parse: (value) => Number(value) },
+/** Settings users may store, by the names they type: a section of config.yaml and a field in it. */
+const KEYS: Record<string, { section: 'llm' | 'review' | 'plan'; field: string; parse: (value: string) => unknown }> = {
+  'llm.baseURL': { section: 'llm', field: 'baseURL', parse: (value) => value },
+  'llm.model': { section: 'llm', field: 'model', parse: (value) => value },
+  'llm.concurrency': { section: 'llm', field: 'concurrency', parse: (value) => Number(value) },
+  'llm.timeoutSeconds': { section: 'llm', field: 'timeoutSeconds', parse: (value) => Number(value) },
+  'review.dayStartsAt': { section: 'review', field: 'dayStartsAt', parse: (value) => value },
+  'plan.until': { section: 'plan', field: 'until', parse: (value) => value },
+  'plan.minutes': { section: 'plan', field: 'minutes', parse: (value) => Number(value) },
 };
-const ALIASES: Record<string, string> = { 'base-url': 'llm.baseURL', baseURL: 'llm.baseURL', model: 'llm.model', concurrency: 'llm.concurrency', timeout: 'llm.timeoutSeconds', timeoutSeconds: 'llm.timeoutSeconds' };
+const ALIASES: Record<string, string> = { 'base-url': 'llm.baseURL', baseURL: 'llm.baseURL', model: 'llm.model', concurrency: 'llm.concurrency', timeout: 'llm.timeoutSeconds', timeoutSeconds: 'llm.timeoutSeconds', dayStartsAt: 'review.dayStartsAt' };
 
 /**
  * `coach config` shows the effective settings and where each comes from;
@@ -32,17 +36,18 @@ export async function configCommand(options: ConfigOptions, ctx: Context): Promi
   if (options.action !== 'set' && options.action !== 'unset') throw new UsageError(`coach config: expected show, set or unset, got "${options.action}"`);
   const key = canonicalKey(options.key);
   const file = readConfigFile(path);
-  const llm = { ...file.llm };
+  const { section, field } = KEYS[key]!;
+  const values: Record<string, unknown> = { ...file[section] };
   if (options.action === 'set') {
     if (options.value === undefined) throw new UsageError(`coach config set ${key}: a value is needed`);
     if (key === 'llm.baseURL' && maskCredentials(options.value) !== options.value) {
       throw new UsageError(`coach config set llm.baseURL: the URL carries credentials (${maskCredentials(options.value)}); interview-coach never writes secrets to config.yaml. Set OPENAI_BASE_URL in your environment instead (the credentials are sent as an Authorization header and shown masked).`);
     }
-    (llm as Record<string, unknown>)[KEYS[key]!.field] = KEYS[key]!.parse(options.value);
+    values[field] = KEYS[key]!.parse(options.value);
   } else {
-    delete (llm as Record<string, unknown>)[KEYS[key]!.field];
+    delete values[field];
   }
-  const next = ConfigFileSchema.safeParse({ ...file, llm });
+  const next = ConfigFileSchema.safeParse({ ...file, [section]: values });
   if (!next.success) throw new UsageError(`coach config set ${key}: ${next.error.issues[0]!.message} (got "${options.value}")`);
   mkdirSync(ctx.paths.configDir, { recursive: true });
   writeFileAtomic(path, stringify(next.data));
@@ -58,13 +63,18 @@ function canonicalKey(key: string | undefined): string {
 }
 
 function showConfig(path: string, ctx: Context): void {
-  const settings = resolveLlmSettings(ctx.env, readConfigFile(path));
+  const file = readConfigFile(path);
+  const settings = resolveLlmSettings(ctx.env, file);
+  const dayStart = dayStartsAtOf(file);
   const rows = [
     { key: 'llm.baseURL', value: settings.displayBaseURL, source: settings.sources.baseURL, env: 'OPENAI_BASE_URL' },
     { key: 'llm.model', value: settings.model, source: settings.sources.model, env: 'COACH_MODEL' },
     { key: 'llm.concurrency', value: String(settings.concurrency), source: settings.sources.concurrency, env: 'COACH_CONCURRENCY' },
     { key: 'llm.timeoutSeconds', value: String(settings.timeoutMs / 1000), source: settings.sources.timeout, env: '' },
     { key: 'API key', value: settings.apiKey ? 'set (hidden)' : 'not set', source: settings.sources.apiKey, env: 'OPENAI_API_KEY' },
+    { key: 'review.dayStartsAt', value: formatDayStart(dayStart.minutes), source: dayStart.source, env: '' },
+    { key: 'plan.until', value: file.plan?.until ?? 'not set', source: file.plan?.until ? 'config file' : 'not set', env: '' },
+    { key: 'plan.minutes', value: String(file.plan?.minutes ?? 30), source: file.plan?.minutes ? 'config file' : 'default', env: '' },
   ];
   if (ctx.json) {
     ctx.stdout.write(`${JSON.stringify({ configFile: path, dataDir: ctx.paths.dataDir, llmConfigured: settings.configured, settings: rows }, null, 2)}\n`);

@@ -42,7 +42,7 @@ export async function quizCommand(options: QuizOptions, ctx: Context): Promise<E
  * from the answers file or in the terminal, grading with the model if chosen.
  */
 export async function runQuestionSession(
-  plan: { kind: 'quiz' | 'review'; picked: readonly Picked[]; seed: number | null; bound: Map<number, ScriptedAnswer> | null; settings: Omit<Session['settings'], 'scripted'> },
+  plan: { kind: 'quiz' | 'review' | 'cram'; picked: readonly Picked[]; seed: number | null; bound: Map<number, ScriptedAnswer> | null; settings: Omit<Session['settings'], 'scripted'> },
   ctx: Context,
   llm: LlmSettings,
 ): Promise<ExitCode> {

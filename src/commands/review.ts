@@ -4,6 +4,7 @@ import { ExitCode, UsageError } from '../errors.js';
 import { llmSettings } from '../grading/llm/setup.js';
 import { dueCards, liveCardKeys, type DueCard, type TopicShape } from '../review/due.js';
 import { loadSchedule } from '../review/state.js';
+import type { Cards } from '../review/schedule.js';
 import { readAnswersFile } from '../session/answersFile.js';
 import { assertKnownTopics, type Picked } from '../session/select.js';
 import { loadTopics } from '../topics/loader.js';
@@ -12,6 +13,8 @@ import { readHistory } from './history.js';
 import { assertCanAsk, bindAnswers, chooseGrader, runQuestionSession } from './quiz.js';
 import { parseGrader, parsePositiveInt } from './quizOptions.js';
 import { reportTopicProblems } from './topicProblems.js';
+import { dayStartsAt } from './studyDay.js';
+import { describeNext, nextReview, offerCram, type NextReview } from './nothingDue.js';
 
 export interface ReviewOptions {
   topics: string[];
@@ -34,10 +37,12 @@ export async function reviewCommand(options: ReviewOptions, ctx: Context): Promi
   reportTopicProblems(problems, ctx);
   const topics = loaded.map((entry) => entry.topic);
   assertKnownTopics(topics, options.topics);
-  const due = dueNow(topics, options, ctx);
+  const cards = currentSchedule(ctx);
+  const due = dueNow(topics, options, ctx, cards);
+  const next = () => nextReview(topics, options.topics, cards, ctx);
 
   if (options.list) {
-    printDue(due.slice(0, limit), due.length, ctx);
+    printDue(due.slice(0, limit), due.length, ctx, due.length === 0 ? next() : null);
     return ExitCode.ok;
   }
   const askable = due.filter((card) => card.phase === null).slice(0, limit);
@@ -46,10 +51,7 @@ export async function reviewCommand(options: ReviewOptions, ctx: Context): Promi
     const questions = [...new Set(phases.map((card) => card.question))];
     ctx.stderr.write(ctx.style.dim(`${phases.length} interview phase${phases.length === 1 ? ' is' : 's are'} due too: coach interview ${questions[0]}${questions.length > 1 ? ` (and ${questions.length - 1} more)` : ''}\n`));
   }
-  if (askable.length === 0) {
-    ctx.stdout.write(ctx.json ? `${JSON.stringify({ due: [] })}\n` : 'Nothing to review right now. coach review --list shows what is scheduled.\n');
-    return ExitCode.ok;
-  }
+  if (askable.length === 0) return offerCram(next(), options, ctx);
   const picked = askable.map((card): Picked => ({ topic: card.topic, question: topics.find((topic) => topic.id === card.topic)!.questions.find((question) => question.id === card.question)! }));
   const settings = llmSettings(ctx);
   const grader = chooseGrader(parseGrader(options.grader), settings);
@@ -57,16 +59,24 @@ export async function reviewCommand(options: ReviewOptions, ctx: Context): Promi
   return runQuestionSession({ kind: 'review', picked, seed: null, bound, settings: { flip: false, timeLimitSeconds: null, grader } }, ctx, settings);
 }
 
-export function dueNow(topics: readonly TopicShape[], options: Pick<ReviewOptions, 'topics' | 'again'>, ctx: Context): DueCard[] {
-  const cards = loadSchedule(readHistory(ctx).reverse(), join(ctx.paths.dataDir, 'review-state.json'));
-  return dueCards(cards, liveCardKeys(topics), { nowMs: ctx.clock.now(), topics: options.topics, again: options.again === true });
+/** The FSRS schedule replayed from history (through its cache); cram sessions never enter it. */
+export function currentSchedule(ctx: Context): Cards {
+  return loadSchedule(readHistory(ctx).reverse(), join(ctx.paths.dataDir, 'review-state.json'));
 }
 
-function printDue(due: readonly DueCard[], total: number, ctx: Context): void {
+export function dueNow(topics: readonly TopicShape[], options: Pick<ReviewOptions, 'topics' | 'again'>, ctx: Context, cards: Cards = currentSchedule(ctx)): DueCard[] {
+  return dueCards(cards, liveCardKeys(topics), { nowMs: ctx.clock.now(), topics: options.topics, again: options.again === true, dayStartsAt: dayStartsAt(ctx) });
+}
+
+function printDue(due: readonly DueCard[], total: number, ctx: Context, next: NextReview | null): void {
   if (ctx.json) {
     ctx.stdout.write(
       `${JSON.stringify(
-        { due: due.map((card) => ({ topic: card.topic, question: card.question, phase: card.phase, dueAt: card.card.due.toISOString(), overdueDays: card.overdueDays, lastScore: card.lastPercent, lastRating: card.lastRating, lastReviewedAt: card.lastReviewedAt, reviews: card.reviews })), total },
+        {
+          due: due.map((card) => ({ topic: card.topic, question: card.question, phase: card.phase, dueAt: new Date(card.dueAtMs).toISOString(), overdueDays: card.overdueDays, lastScore: card.lastPercent, lastRating: card.lastRating, lastReviewedAt: card.lastReviewedAt, reviews: card.reviews })),
+          total,
+          ...(due.length === 0 ? { next: next && { topic: next.topic, question: next.question, phase: next.phase, dueAt: next.dueAt } } : {}),
+        },
         null,
         2,
       )}\n`,
@@ -74,7 +84,7 @@ function printDue(due: readonly DueCard[], total: number, ctx: Context): void {
     return;
   }
   if (due.length === 0) {
-    ctx.stdout.write('Nothing is due. Answer some questions (coach quiz) and they will come back when they need to.\n');
+    ctx.stdout.write(next ? `Nothing is due. ${describeNext(next)}\n` : 'Nothing is due. Answer some questions (coach quiz) and they will come back when they need to.\n');
     return;
   }
   const { style } = ctx;

@@ -4,6 +4,7 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import { UserError } from '../errors.js';
 import type { Env } from '../paths.js';
+import { DEFAULT_DAY_START_MINUTES } from '../review/day.js';
 
 /**
  * config.yaml and the LLM settings resolved from it. Precedence: flag >
@@ -17,6 +18,20 @@ export const ConfigFileSchema = z.strictObject({
       model: z.string().min(1).optional(),
       concurrency: z.int().min(1).max(32).optional(),
       timeoutSeconds: z.number().positive().max(600).optional(),
+    })
+    .optional(),
+  review: z
+    .strictObject({
+      /** When a study day starts, local time (HH:MM, 24-hour); see src/review/day.ts. */
+      dayStartsAt: z.string().regex(/^([01]?\d|2[0-3]):[0-5]\d$/, 'expected a time of day as HH:MM (24-hour), e.g. 04:00').optional(),
+    })
+    .optional(),
+  plan: z
+    .strictObject({
+      /** The interview day (YYYY-MM-DD), so `coach plan` and `coach today` need no --until. */
+      until: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD').optional(),
+      /** Study minutes a day (default 30). */
+      minutes: z.int().min(1).max(1440).optional(),
     })
     .optional(),
 });
@@ -71,6 +86,18 @@ export function readConfigFile(path: string): ConfigFile {
     throw new UserError(`${path}: ${issue.path.join('.') || 'top level'}: ${detail}`);
   }
   return parsed.data;
+}
+
+/**
+ * When a study day starts, in minutes after local midnight: review.dayStartsAt
+ * from config.yaml, else 04:00 (Anki's default), so answering at 01:00 still
+ * belongs to the evening's day.
+ */
+export function dayStartsAtOf(file: ConfigFile): { minutes: number; source: 'config file' | 'default' } {
+  const text = file.review?.dayStartsAt;
+  if (text === undefined) return { minutes: DEFAULT_DAY_START_MINUTES, source: 'default' };
+  const [hours, minutes] = text.split(':').map(Number) as [number, number];
+  return { minutes: hours * 60 + minutes, source: 'config file' };
 }
 
 export interface LlmFlags {

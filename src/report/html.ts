@@ -50,7 +50,7 @@ ${entries.map((entry, index) => questionSection(entry, index, report.id))}
   return page.toString();
 }
 
-const KIND_TITLES: Record<Report['kind'], string> = { quiz: 'Quiz', interview: 'Mock interview', review: 'Review' };
+const KIND_TITLES: Record<Report['kind'], string> = { quiz: 'Quiz', interview: 'Mock interview', review: 'Review', cram: 'Cram' };
 
 function header(report: Report, title: string): Markup {
   const { earned, possible, percent } = report.score;

@@ -3,9 +3,14 @@ export interface TopicShape {
   id: string;
   questions: readonly { id: string; type: string; phases?: readonly { id: string }[] }[];
 }
+import { dayStartMs, daysBetween, dueDayOf, studyDayOf, type StudyDay } from './day.js';
 import { cardKey, type Cards, type CardState } from './schedule.js';
 
 export interface DueCard extends CardState {
+  /** The study day it is due, and the instant that day starts (when it becomes due). */
+  dueDay: StudyDay;
+  dueAtMs: number;
+  /** Whole study days since it became due. */
   overdueDays: number;
   ratedToday: boolean;
 }
@@ -16,13 +21,8 @@ export interface DueOptions {
   topics: readonly string[];
   /** Also bring back what was rated Again or Hard today. */
   again: boolean;
-}
-
-/** Local midnight: "today" for the same-day rule is the candidate's day, not UTC's. */
-export function startOfLocalDay(ms: number): number {
-  const date = new Date(ms);
-  date.setHours(0, 0, 0, 0);
-  return date.getTime();
+  /** When a study day starts, minutes after local midnight (review.dayStartsAt; day.ts). */
+  dayStartsAt: number;
 }
 
 /** Card keys of the questions (and interview phases) that still exist: a removed question's card retires, its history stays. */
@@ -39,22 +39,39 @@ export function liveCardKeys(topics: readonly TopicShape[]): Set<string> {
 
 /**
  * What is due now, weakest first (lowest last score), then most overdue. A card
- * rated Again or Hard today is not asked again today, unless `again` asks for
- * exactly those.
+ * is due from the start of its due study day (day.ts). A card rated Again or
+ * Hard today (this study day) is not asked again today, unless `again` asks
+ * for exactly those.
  */
 export function dueCards(cards: Cards, live: ReadonlySet<string>, options: DueOptions): DueCard[] {
-  const today = startOfLocalDay(options.nowMs);
+  const today = studyDayOf(options.nowMs, options.dayStartsAt);
+  const todayStart = dayStartMs(today, options.dayStartsAt);
   const due: DueCard[] = [];
   for (const state of cards.values()) {
     if (!live.has(state.key)) continue;
     if (options.topics.length > 0 && !options.topics.includes(state.topic)) continue;
-    const ratedToday = Date.parse(state.lastReviewedAt) >= today && (state.lastRating === 'again' || state.lastRating === 'hard');
-    const isDue = state.card.due.getTime() <= options.nowMs;
-    if ((isDue && !ratedToday) || (options.again && ratedToday)) {
-      due.push({ ...state, ratedToday, overdueDays: Math.max(0, Math.floor((options.nowMs - state.card.due.getTime()) / 86_400_000)) });
+    const ratedToday = Date.parse(state.lastReviewedAt) >= todayStart && (state.lastRating === 'again' || state.lastRating === 'hard');
+    const dueDay = dueDayOf(state.card, options.dayStartsAt);
+    const overdue = daysBetween(dueDay, today);
+    if ((overdue >= 0 && !ratedToday) || (options.again && ratedToday)) {
+      due.push({ ...state, dueDay, dueAtMs: dayStartMs(dueDay, options.dayStartsAt), ratedToday, overdueDays: Math.max(0, overdue) });
     }
   }
-  return due.sort((a, b) => (a.lastPercent ?? 101) - (b.lastPercent ?? 101) || a.card.due.getTime() - b.card.due.getTime());
+  return due.sort((a, b) => (a.lastPercent ?? 101) - (b.lastPercent ?? 101) || a.dueAtMs - b.dueAtMs || (a.key < b.key ? -1 : 1));
+}
+
+/** The next card to come due after now (not due yet), or null: what `coach review` names when nothing is due. */
+export function nextDue(cards: Cards, live: ReadonlySet<string>, options: Pick<DueOptions, 'nowMs' | 'topics' | 'dayStartsAt'>): { state: CardState; dueDay: StudyDay; dueAtMs: number } | null {
+  const today = studyDayOf(options.nowMs, options.dayStartsAt);
+  let best: { state: CardState; dueDay: StudyDay; dueAtMs: number } | null = null;
+  for (const state of cards.values()) {
+    if (!live.has(state.key) || (options.topics.length > 0 && !options.topics.includes(state.topic))) continue;
+    const dueDay = dueDayOf(state.card, options.dayStartsAt);
+    if (daysBetween(today, dueDay) <= 0) continue;
+    const dueAtMs = dayStartMs(dueDay, options.dayStartsAt);
+    if (!best || dueAtMs < best.dueAtMs || (dueAtMs === best.dueAtMs && state.key < best.state.key)) best = { state, dueDay, dueAtMs };
+  }
+  return best;
 }
 
 /** Share of a topic's questions whose last grade is at least 80% (a design question: its phases on average). */

@@ -46,10 +46,15 @@ export interface Review {
   percent: number | null;
 }
 
-/** The reviews a set of sessions holds, in the order they happened. */
+/**
+ * The reviews a set of sessions holds, in the order they happened. Cram
+ * sessions are not reviews: cramming asks whatever is weakest, whenever, and
+ * must never move the schedule (PRODUCT.md; issue 19).
+ */
 export function reviewsOf(summaries: readonly SessionSummary[]): Review[] {
   const reviews: Review[] = [];
   for (const summary of summaries) {
+    if (summary.kind === 'cram') continue;
     for (const result of summary.results) {
       const rating = ratingFor(result);
       if (!rating) continue;
@@ -83,4 +88,12 @@ export function applyReviews(cards: Cards, reviews: readonly Review[]): Cards {
 
 export function replay(summaries: readonly SessionSummary[]): Cards {
   return applyReviews(new Map(), reviewsOf(summaries));
+}
+
+/**
+ * FSRS's predicted probability (0-1) of recalling a card at an instant (epoch
+ * ms), from ts-fsrs's forgetting curve: the plan asks it of the interview day.
+ */
+export function retrievabilityAt(card: Card, atMs: number): number {
+  return fsrsScheduler().get_retrievability(card, new Date(atMs), false);
 }

@@ -9,7 +9,8 @@ import type { Question } from '../topics/model.js';
  */
 export const SESSION_SCHEMA_VERSION = 1;
 
-export const SESSION_KINDS = ['quiz', 'interview', 'review'] as const;
+/** `cram`: questions asked outside the schedule (coach cram); kept in history, reports and stats, never replayed into FSRS. */
+export const SESSION_KINDS = ['quiz', 'interview', 'review', 'cram'] as const;
 export type SessionKind = (typeof SESSION_KINDS)[number];
 
 export const AnswerSchema = z.object({

@@ -35,7 +35,7 @@ export function shuffle<T>(items: readonly T[], random: () => number): T[] {
   return result;
 }
 
-export function assertKnownTopics(topics: readonly Topic[], ids: readonly string[]): void {
+export function assertKnownTopics(topics: readonly { id: string }[], ids: readonly string[]): void {
   const known = new Set(topics.map((topic) => topic.id));
   const unknown = ids.filter((id) => !known.has(id));
   if (unknown.length > 0) {

@@ -26,6 +26,11 @@ describe('each command receives the options it should', () => {
     [['lint', 'a.yaml', 'dir/'], 'lint', { paths: ['a.yaml', 'dir/'] }],
     [['schema'], 'schema', {}],
     [['schema', '--report'], 'schema', { report: true }],
+    [['schema', '--plan'], 'schema', { plan: true }],
+    [['plan', '--until', '2026-12-14', '--minutes', '45', 'caching'], 'plan', { topics: ['caching'], until: '2026-12-14', minutes: '45' }],
+    [['plan', '--until', '2026-12-14', '--today'], 'plan', { topics: [], until: '2026-12-14', today: true }],
+    [['today', '--until', '2026-12-14', '--answers', 'a.yaml'], 'today', { topics: [], until: '2026-12-14', answers: 'a.yaml' }],
+    [['cram', 'caching', '--limit', '5', '--flip'], 'cram', { topics: ['caching'], limit: '5', flip: true, tag: [] }],
   ])('coach %j', async (argv, name, options) => {
     const { code, calls } = await route(argv as string[]);
     expect(code).toBe(0);
@@ -87,13 +92,13 @@ describe('usage errors exit 2, help and version exit 0', () => {
 
   test('every command of PRODUCT.md is listed in --help, with examples', async () => {
     const { out } = await route(['--help']);
-    for (const name of ['quiz', 'interview', 'review', 'resume', 'grade', 'report', 'history', 'stats', 'export', 'calibrate', 'lint', 'schema', 'config', 'doctor', 'topics']) {
+    for (const name of ['quiz', 'interview', 'review', 'plan', 'today', 'cram', 'resume', 'grade', 'report', 'history', 'stats', 'export', 'calibrate', 'lint', 'schema', 'config', 'doctor', 'topics']) {
       expect(out).toMatch(new RegExp(`^  ${name}\\b`, 'm'));
     }
     expect(out).toContain('Examples:');
   });
 
-  test.each(['topics', 'lint', 'schema'])('coach %s --help has examples', async (name) => {
+  test.each(['topics', 'lint', 'schema', 'plan', 'today', 'cram'])('coach %s --help has examples', async (name) => {
     const { out } = await route([name, '--help']);
     expect(out).toContain('Examples:');
     expect(out).toContain(`$ coach ${name}`);

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { dueCards, liveCardKeys, mastery, startOfLocalDay } from '../../src/review/due.js';
+import { dueCards, liveCardKeys, mastery } from '../../src/review/due.js';
+import { dayStartMs, studyDayOf } from '../../src/review/day.js';
 import { ratingFor } from '../../src/review/rating.js';
 import { cardKey, replay } from '../../src/review/schedule.js';
 import { loadSchedule } from '../../src/review/state.js';
@@ -75,25 +76,25 @@ describe('scheduling on a fake clock', () => {
   test('what is due comes weakest first, then most overdue; not-yet-due cards stay out', () => {
     const history = [session('s1', [result('q1', 60, T0), result('q2', 20, T0), result('q3', 100, T0), result('c1', 100, T0, 'choice')])];
     const now = T0 + 3 * DAY;
-    const due = dueCards(replay(history), LIVE, { nowMs: now, topics: [], again: false });
+    const due = dueCards(replay(history), LIVE, { nowMs: now, topics: [], again: false, dayStartsAt: 240 });
     expect(due.map((card) => card.question)).toEqual(['q2', 'q1', 'c1']);
     expect(due[0]!.overdueDays).toBe(2);
   });
 
   test('same-day rule: rated Again or Hard today is not asked again today, unless --again', () => {
-    const now = startOfLocalDay(T0 + 10 * DAY) + 15 * 3_600_000;
+    const now = dayStartMs(studyDayOf(T0 + 10 * DAY, 0), 0) + 15 * 3_600_000;
     const history = [session('s1', [result('q1', 100, T0)]), session('s2', [result('q1', 10, now - 3_600_000), result('q2', 50, now - 3_600_000)])];
     const cards = replay(history);
     // Pretend they are already due again (a long day): the rule, not the interval, must keep them out.
     for (const card of cards.values()) card.card.due = new Date(now - 60_000);
-    expect(dueCards(cards, LIVE, { nowMs: now, topics: [], again: false })).toEqual([]);
-    expect(dueCards(cards, LIVE, { nowMs: now, topics: [], again: true }).map((card) => card.question).sort()).toEqual(['q1', 'q2']);
+    expect(dueCards(cards, LIVE, { nowMs: now, topics: [], again: false, dayStartsAt: 240 })).toEqual([]);
+    expect(dueCards(cards, LIVE, { nowMs: now, topics: [], again: true, dayStartsAt: 240 }).map((card) => card.question).sort()).toEqual(['q1', 'q2']);
   });
 
   test('renaming a question\'s text keeps its card; removing the question retires it', () => {
     const history = [session('s1', [result('q1', 20, T0), result('gone', 20, T0)])];
     const renamed = [topic('caching', [short('q1', [3, 2], { prompt: 'Entirely new wording?' })])];
-    const due = dueCards(replay(history), liveCardKeys(renamed), { nowMs: T0 + 5 * DAY, topics: [], again: false });
+    const due = dueCards(replay(history), liveCardKeys(renamed), { nowMs: T0 + 5 * DAY, topics: [], again: false, dayStartsAt: 240 });
     expect(due.map((card) => card.key)).toEqual([cardKey('caching', 'q1', null)]);
   });
 

@@ -1,0 +1,7 @@
+import { configPath, dayStartsAtOf, readConfigFile } from '../config/settings.js';
+import type { Context } from '../context.js';
+
+/** review.dayStartsAt from config.yaml (minutes after local midnight; 04:00 when unset): every command's one source for it. */
+export function dayStartsAt(ctx: Pick<Context, 'paths'>): number {
+  return dayStartsAtOf(readConfigFile(configPath(ctx.paths.configDir))).minutes;
+}
