@@ -57,7 +57,7 @@ export function dueCards(cards: Cards, live: ReadonlySet<string>, options: DueOp
       due.push({ ...state, dueDay, dueAtMs: dayStartMs(dueDay, options.dayStartsAt), ratedToday, overdueDays: Math.max(0, overdue) });
     }
   }
-  return due.sort((a, b) => (a.lastPercent ?? 101) - (b.lastPercent ?? 101) || a.dueAtMs - b.dueAtMs || (a.key < b.key ? -1 : 1));
+  return due.sort((a, b) => (a.lastPercent ?? 101) - (b.lastPercent ?? 101) || a.dueAtMs - b.dueAtMs || a.card.due.getTime() - b.card.due.getTime() || (a.key < b.key ? -1 : 1));
 }
 
 /** The next card to come due after now (not due yet), or null: what `coach review` names when nothing is due. */
