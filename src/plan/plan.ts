@@ -138,16 +138,23 @@ export function buildPlan(input: PlanInput): Plan {
 
   // 2. Mock interviews, spaced, the last at least MOCK_LEAD_DAYS before the day.
   const order = topicsByWeakness(input.topics, candidates);
+  // A design question with an interview phase due before the day comes first (its review is a mock), then never-practised ones.
+  const phaseDue = (candidate: Candidate) =>
+    (candidate.question.phases ?? []).some((phase) => {
+      const state = input.cards.get(cardKey(candidate.topic, candidate.question.id, phase.id));
+      return state !== undefined && dueIn(state, today, input.dayStartsAt) < daysLeft;
+    });
   const designs = candidates
     .filter((candidate) => candidate.question.type === 'design')
-    .sort((a, b) => Number(attempted(a, input.cards)) - Number(attempted(b, input.cards)) || order.indexOf(a.topic) - order.indexOf(b.topic) || (a.lastScore ?? -1) - (b.lastScore ?? -1));
+    .sort((a, b) => Number(phaseDue(b)) - Number(phaseDue(a)) || Number(attempted(a, input.cards)) - Number(attempted(b, input.cards)) || order.indexOf(a.topic) - order.indexOf(b.topic) || (a.lastScore ?? -1) - (b.lastScore ?? -1));
   // Not today when a later day is possible: a mock is worth more after some practice.
   const mockDays: number[] = [];
   const firstMockDay = daysLeft - MOCK_LEAD_DAYS >= 1 ? 1 : 0;
   for (let day = daysLeft - MOCK_LEAD_DAYS; day >= firstMockDay && mockDays.length < designs.length; day -= MOCK_SPACING) mockDays.unshift(day);
   mockDays.forEach((day, index) => {
     const candidate = designs[index]!;
-    const item = itemOf(candidate, 'mock', `mock interview${attempted(candidate, input.cards) ? ` (last ${candidate.lastScore ?? '-'}%)` : ', never practised'}: coach interview ${candidate.question.id}`);
+    const history = phaseDue(candidate) ? ' (its phases are due for review)' : attempted(candidate, input.cards) ? ` (last ${candidate.lastScore ?? '-'}%)` : ', never practised';
+    const item = itemOf(candidate, 'mock', `mock interview${history}: coach interview ${candidate.question.id}`);
     if (!placeBackward(day, candidate, item)) unscheduled.push(item);
   });
 

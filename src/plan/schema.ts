@@ -43,3 +43,21 @@ export const PlanSchema = z.strictObject({
 export function planJsonSchema(): Record<string, unknown> {
   return { ...(z.toJSONSchema(PlanSchema, { io: 'output' }) as Record<string, unknown>), title: 'interview-coach plan', description: 'coach plan --json (README "Study plan")' };
 }
+
+/** `coach cram --list --json` (README "coach cram"): what cramming would ask, weakest first. */
+export const CramListSchema = z.strictObject({
+  cram: z.array(
+    z.strictObject({
+      topic: z.string(),
+      question: z.string(),
+      lastScore: z.number().min(0).max(100).describe('last graded score in percent, cram answers included'),
+      recallNow: z.number().min(0).max(1).describe('FSRS-predicted recall now (1 when only ever crammed)'),
+      expected: z.number().min(0).max(100).describe('lastScore x recallNow: the order, lowest first'),
+    }),
+  ),
+  total: z.int().min(0).describe('how many questions cram could ask (before --limit)'),
+});
+
+export function cramListJsonSchema(): Record<string, unknown> {
+  return { ...(z.toJSONSchema(CramListSchema, { io: 'output' }) as Record<string, unknown>), title: 'interview-coach cram list', description: 'coach cram --list --json' };
+}

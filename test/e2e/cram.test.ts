@@ -1,6 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { cramListJsonSchema } from '../../src/plan/schema.js';
 import { ReportSchema } from '../../src/report/schema.js';
 import { ROOT, runCoach, tempHome, writeFiles } from '../helpers/cli.js';
 
@@ -29,6 +31,8 @@ describe('coach cram', () => {
     const home = tempHome();
     await past(home, ['quiz', 'sample'], WEAK_SHORT, 1);
     const list = JSON.parse((await runCoach(['cram', 'sample', '--list', '--json'], { env: env(home) })).stdout) as { cram: { topic: string; question: string; lastScore: number; recallNow: number; expected: number }[]; total: number };
+    const validate = new Ajv2020({ strict: false }).compile(cramListJsonSchema());
+    expect(validate(list), JSON.stringify(validate.errors)).toBe(true);
     expect(list.cram.map((pick) => [pick.question, pick.lastScore])).toEqual([
       ['sample-short', 17],
       ['sample-choice', 100],

@@ -106,6 +106,14 @@ describe('the study plan (fake clock, fixed history)', () => {
     expect(mocks.every((mock) => mock.why.includes(`coach interview ${mock.question}`))).toBe(true);
   });
 
+  test('a design question whose interview phases are due is the first mock', () => {
+    const phase = (id: string, at: number) => ({ ...result('net-design', 10, at, { topic: 'networking', type: 'design' }), phase: id });
+    const cards = replay([...history(), session('s9', [phase('req', NOW - 5 * DAY), phase('design', NOW - 5 * DAY)])]);
+    const mocks = items(buildPlan(input({ cards, minutesPerDay: 60 }))).filter((item) => item.kind === 'mock').sort((a, b) => a.day - b.day);
+    expect(mocks[0]!.question).toBe('net-design');
+    expect(mocks[0]!.why).toContain('due for review');
+  });
+
   test('the plan changes when history changes', () => {
     const before = buildPlan(input());
     const later = [...history(), session('s3', [result('c1', 100, NOW - 3_600_000), result('d2', 100, NOW - 3_600_000, { topic: 'databases', type: 'choice' })])];
