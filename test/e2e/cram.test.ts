@@ -1,27 +1,19 @@
-import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { cramListJsonSchema } from '../../src/plan/schema.js';
 import { ReportSchema } from '../../src/report/schema.js';
 import { ROOT, runCoach, tempHome, writeFiles } from '../helpers/cli.js';
+import { pastSession } from '../helpers/pastSession.js';
 
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'topics');
-const DAY = 86_400_000;
 const env = (home: string) => ({ COACH_HOME: home, COACH_TOPICS: FIXTURES, TZ: 'UTC' });
 
 function answersFile(text: string): string {
   return join(writeFiles(join(tempHome(), 'a'), { 'a.yaml': text }), 'a.yaml');
 }
 
-/** A scripted run, its session file then moved `daysAgo` days into the past. */
-async function past(home: string, args: string[], answers: string, daysAgo: number): Promise<void> {
-  const result = await runCoach([...args, '--answers', answersFile(answers), '--json'], { env: env(home) });
-  expect(result.stderr).toBe('');
-  const { id } = JSON.parse(result.stdout) as { id: string };
-  const path = join(home, 'sessions', `${id}.json`);
-  writeFileSync(path, readFileSync(path, 'utf8').replace(/"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z)"/g, (_match, iso: string) => `"${new Date(Date.parse(iso) - daysAgo * DAY).toISOString()}"`));
-}
+const past = (home: string, args: string[], answers: string, daysAgo: number) => pastSession(env(home), args, answers, daysAgo);
 
 const WEAK_SHORT = 'sample-short:\n  answer: a weak answer here\n  self: { order: missed, race: partly }\nsample-choice: b\n';
 const STRONG_SHORT = 'sample-short:\n  answer: a complete answer this time\n  self: { order: met, race: met }\nsample-choice: b\n';

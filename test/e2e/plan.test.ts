@@ -1,9 +1,9 @@
-import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, test } from 'vitest';
 import { ReportSchema } from '../../src/report/schema.js';
 import { ROOT, runCoach, tempHome, writeFiles } from '../helpers/cli.js';
+import { pastSession } from '../helpers/pastSession.js';
 
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'topics');
 const DAY = 86_400_000;
@@ -12,16 +12,7 @@ const env = (home: string) => ({ COACH_HOME: home, COACH_TOPICS: FIXTURES, TZ: '
 const studyToday = () => new Date(Date.now() - 4 * 3_600_000).toISOString().slice(0, 10);
 const inDays = (n: number) => new Date(Date.parse(`${studyToday()}T12:00:00Z`) + n * DAY).toISOString().slice(0, 10);
 
-/** Runs a scripted command, then moves every timestamp in its session file `daysAgo` days into the past. */
-async function past(home: string, args: string[], answers: string, daysAgo: number): Promise<string> {
-  const file = join(writeFiles(join(tempHome(), 'a'), { 'a.yaml': answers }), 'a.yaml');
-  const result = await runCoach([...args, '--answers', file, '--json'], { env: env(home) });
-  expect(result.stderr).toBe('');
-  const { id } = JSON.parse(result.stdout) as { id: string };
-  const path = join(home, 'sessions', `${id}.json`);
-  writeFileSync(path, readFileSync(path, 'utf8').replace(/"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z)"/g, (_match, iso: string) => `"${new Date(Date.parse(iso) - daysAgo * DAY).toISOString()}"`));
-  return id;
-}
+const past = (home: string, args: string[], answers: string, daysAgo: number) => pastSession(env(home), args, answers, daysAgo);
 
 const WEAK = 'sample-short:\n  answer: a weak answer here\n  self: { order: missed, race: partly }\nsample-choice: b\n';
 
