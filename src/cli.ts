@@ -135,8 +135,9 @@ export function buildProgram(io: Io, dispatch: Dispatch, setExitCode: (code: Exi
     .option('--minutes <n>', 'scale every phase budget so the interview lasts N minutes (default: the question\'s, usually 45)')
     .option('--topic <id>', 'only offer design questions from this topic in the picker')
     .option('--difficulty <level>', 'only offer design questions of this difficulty in the picker')
-    .option('--answers <file>', 'run by script: per phase answer, seconds, followUp and self marks (see README)')
+    .option('--answers <file>', 'run by script: per phase answer, seconds, clarify, followUps and self marks (see README)')
     .option('--grader <who>', 'llm or self (default: llm when a model is configured, else self)')
+    .option('--probes <n>', 'follow-up questions per phase at most, while the phase has time left (default 2; 0: none)')
     .addHelpText('after', examples('coach interview', 'coach interview design-api-rate-limiter', 'coach interview design-url-shortener --minutes 30', 'coach interview design-news-feed --answers interview.yaml --json'))
     .action(action('interview', (question, options) => ({ question: question as string | undefined, ...(options as object) })));
 

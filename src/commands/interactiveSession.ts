@@ -16,12 +16,12 @@ export async function runInteractiveSession(session: Session, ctx: Context): Pro
   let outcome;
   if (session.kind === 'interview') {
     const { runInterviewSession } = await import('../session/runner/interview.js');
-    const writeFollowUp = session.settings.grader === 'llm' ? await (await import('../grading/llm/setup.js')).createFollowUpWriter(ctx) : null;
+    const interviewerModel = session.settings.grader === 'llm' ? await (await import('../grading/llm/setup.js')).createInterviewerModel(ctx) : null;
     const gradeWithModel = async () => {
       const [{ llmSettings }, { gradeSessionWithModel }] = await Promise.all([import('../grading/llm/setup.js'), import('./llmGrading.js')]);
       await gradeSessionWithModel(session, ctx, llmSettings(ctx), { onlyPending: true });
     };
-    outcome = await runInterviewSession(session, { ...deps, writeFollowUp, gradeWithModel });
+    outcome = await runInterviewSession(session, { ...deps, interviewerModel, gradeWithModel });
   } else {
     const { runQuizSession } = await import('../session/runner/quiz.js');
     outcome = await runQuizSession(session, deps);

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { Context } from '../context.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { phaseBudgets } from '../interview/budgets.js';
+import { DEFAULT_PROBES } from '../interview/probes.js';
 import { runScriptedInterview } from '../interview/scripted.js';
 import { bindAnswer, type ScriptedAnswer } from '../session/answers.js';
 import { readAnswersFile } from '../session/answersFile.js';
@@ -25,10 +26,12 @@ export interface InterviewOptions {
   topic?: string;
   difficulty?: string;
   grader?: string;
+  probes?: string;
 }
 
 export async function interviewCommand(options: InterviewOptions, ctx: Context): Promise<ExitCode> {
   const minutes = options.minutes === undefined ? undefined : parseMinutes(options.minutes);
+  const probes = options.probes === undefined ? DEFAULT_PROBES : parseProbes(options.probes);
   if (!options.answers) assertCanAsk(ctx, 'coach interview');
   const settings = llmSettings(ctx);
   const grader = chooseGrader(parseGrader(options.grader), settings);
@@ -49,14 +52,14 @@ export async function interviewCommand(options: InterviewOptions, ctx: Context):
     }
   }
 
-  const session = createSession({ id: uniqueSessionId(ctx), kind: 'interview', nowMs: ctx.clock.now(), seed: null, picked: [picked], settings: { flip: false, timeLimitSeconds: null, scripted: raw !== null, grader } });
+  const session = createSession({ id: uniqueSessionId(ctx), kind: 'interview', nowMs: ctx.clock.now(), seed: null, picked: [picked], settings: { flip: false, timeLimitSeconds: null, scripted: raw !== null, grader, probes } });
   const question = picked.question.type === 'design' ? picked.question : undefined;
   const budgets = phaseBudgets(question!.phases.map((phase) => phase.minutes), minutes);
   session.questions[0]!.phases!.forEach((record, index) => (record.budgetSeconds = budgets[index]!));
   ctx.sessions.save(session);
 
   if (raw) {
-    runScriptedInterview(session, scripted, { clock: ctx.clock, save: (updated) => ctx.sessions.save(updated) });
+    await runScriptedInterview(session, scripted, { clock: ctx.clock, save: (updated) => ctx.sessions.save(updated) });
     const outcome = grader === 'llm' ? await gradeSessionWithModel(session, ctx, settings, { onlyPending: true }) : { failed: [] };
     printSessionOutcome(session, ctx);
     return outcome.failed.length > 0 ? ExitCode.failure : ExitCode.ok;
@@ -89,6 +92,11 @@ async function pickDesignQuestion(topics: readonly Topic[], options: InterviewOp
 
 function firstLine(text: string): string {
   return shorten(text.trim().split('\n')[0]!, 90);
+}
+
+function parseProbes(value: string): number {
+  if (!/^\d+$/.test(value.trim()) || Number(value) > 20) throw new UsageError(`--probes: expected a whole number of follow-ups per phase from 0 to 20, got "${value}"`);
+  return Number(value);
 }
 
 function parseMinutes(value: string): number {

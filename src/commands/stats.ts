@@ -40,6 +40,22 @@ export async function statsCommand(_options: Record<string, never>, ctx: Context
       ctx.stdout.write(`  ${style.red(`${Math.round(entry.lostShare * 100)}% lost`.padEnd(9))} ${style.dim(`missed ${entry.missed}, partly ${entry.partly} of ${entry.graded}`)}  ${shorten(entry.text ?? entry.criterion, 90)} ${style.dim(`(${where})`)}\n`);
     }
   }
+  const { interviews } = stats;
+  if (interviews.count > 0) {
+    ctx.stdout.write(`\n${style.bold('Mock interviews')} ${style.dim(`(clarifying questions asked per interview: ${interviews.clarifyingPerInterview} on average)`)}\n`);
+    ctx.stdout.write(
+      renderTable(
+        interviews.recent,
+        [
+          { header: 'SESSION', cell: (row) => row.id, style: (text) => style.cyan(text) },
+          { header: 'SCORE', cell: (row) => (row.percent === null ? '-' : `${row.percent}%`), align: 'right' },
+          { header: 'VERDICT', cell: (row) => row.verdict ?? '-' },
+          { header: 'CLARIFYING QUESTIONS', cell: (row) => String(row.clarifying), align: 'right' },
+        ],
+        (text) => style.bold(text),
+      ),
+    );
+  }
   const { drift } = stats;
   ctx.stdout.write(`\n${style.bold('Self-grading vs the model')}\n`);
   if (drift.meanPoints === null) {

@@ -1,3 +1,4 @@
+import { candidateLines, interviewerLines, phaseTranscript, phaseTurns } from '../interview/transcript.js';
 import type { Session } from '../session/model.js';
 import type { Criterion } from '../topics/model.js';
 import { gradeStatus, type Grade } from './grade.js';
@@ -30,8 +31,11 @@ export function gradeTargets(session: Session, { onlyPending }: { onlyPending: b
         const record = item.phases?.[index];
         if (!record || record.status !== 'answered' || !record.answer?.text) return;
         if (onlyPending && gradeStatus(record.grades) === 'graded') return;
-        const answer = record.followUp?.answer ? `${record.answer.text}\n\nFollow-up question: ${record.followUp.question}\nAnswer: ${record.followUp.answer}` : record.answer.text;
-        targets.push({ label: `${item.topic}/${question.id}#${phase.id}`, rubric: phase.rubric, grades: record.grades, input: { question: `${question.prompt.trim()}\n\nPhase: ${phase.title}\n${phase.prompt.trim()}`, rubric: phase.rubric, modelAnswer: phase.modelAnswer, answer } });
+        // The whole conversation is graded: clarifying exchanges, the answer, every follow-up.
+        const turns = phaseTurns(record);
+        const answer = phaseTranscript(record.answer.text, turns);
+        const speakers = { candidate: candidateLines(record.answer.text, turns), interviewer: interviewerLines(turns) };
+        targets.push({ label: `${item.topic}/${question.id}#${phase.id}`, rubric: phase.rubric, grades: record.grades, input: { question: `${question.prompt.trim()}\n\nPhase: ${phase.title}\n${phase.prompt.trim()}`, rubric: phase.rubric, modelAnswer: phase.modelAnswer, answer, speakers } });
       });
     }
   }

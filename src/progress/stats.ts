@@ -33,16 +33,35 @@ export interface Drift {
   byTopic: { topic: string; questions: number; meanPoints: number }[];
 }
 
+/** Mock interviews: each one's score beside the clarifying questions asked, newest last. */
+export interface InterviewProgress {
+  count: number;
+  /** Mean clarifying questions per interview, one decimal; null with no interviews. */
+  clarifyingPerInterview: number | null;
+  recent: { id: string; startedAt: string; percent: number | null; verdict: string | null; clarifying: number }[];
+}
+
 export interface Stats {
   sessions: number;
   topics: TopicProgress[];
   mostMissed: MissedCriterion[];
   drift: Drift;
+  interviews: InterviewProgress;
 }
 
 export function computeStats(summaries: readonly SessionSummary[], limit = 10): Stats {
   const ordered = [...summaries].sort((a, b) => (a.startedAt < b.startedAt ? -1 : a.startedAt > b.startedAt ? 1 : 0));
-  return { sessions: ordered.length, topics: topicProgress(ordered), mostMissed: mostMissed(ordered, limit), drift: drift(ordered) };
+  return { sessions: ordered.length, topics: topicProgress(ordered), mostMissed: mostMissed(ordered, limit), drift: drift(ordered), interviews: interviewProgress(ordered, limit) };
+}
+
+function interviewProgress(summaries: readonly SessionSummary[], limit: number): InterviewProgress {
+  const interviews = summaries.filter((summary) => summary.kind === 'interview' && summary.status === 'finished');
+  const asked = interviews.reduce((sum, summary) => sum + (summary.clarifying ?? 0), 0);
+  return {
+    count: interviews.length,
+    clarifyingPerInterview: interviews.length > 0 ? Math.round((10 * asked) / interviews.length) / 10 : null,
+    recent: interviews.slice(-limit).map((summary) => ({ id: summary.id, startedAt: summary.startedAt, percent: summary.score.percent, verdict: summary.verdict, clarifying: summary.clarifying ?? 0 })),
+  };
 }
 
 function topicProgress(summaries: readonly SessionSummary[]): TopicProgress[] {

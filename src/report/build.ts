@@ -1,3 +1,4 @@
+import { phaseTurns } from '../interview/transcript.js';
 import { gradeStatus, headlineGrade, type Grade } from '../grading/grade.js';
 import { percentOf, verdictFor } from '../grading/verdict.js';
 import { stripControlDeep } from '../text/controlChars.js';
@@ -83,6 +84,7 @@ function reportPhase(phase: { id: string; title: string; prompt: string; minutes
     seconds: record?.answer?.seconds ?? null,
     budgetSeconds: record?.budgetSeconds ?? Math.round(phase.minutes * 60),
     followUp: record?.followUp ?? null,
+    turns: record ? phaseTurns(record).map((turn) => ({ ...turn, at: turn.at === '' ? null : turn.at })) : [],
     grade: reportGrade(record?.grades ?? []),
     grades: (record?.grades ?? []).map(gradeEntry),
   };

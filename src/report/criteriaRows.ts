@@ -1,4 +1,4 @@
-import type { ReportGrade, ReportPhase } from './schema.js';
+import type { ReportGrade, ReportTurn } from './schema.js';
 import type { CriterionGrade, Grade } from '../grading/grade.js';
 import type { Criterion } from '../topics/model.js';
 
@@ -72,5 +72,24 @@ export interface ReportUnit {
   rubric: readonly Criterion[];
   grades: readonly Grade[];
   grade: ReportGrade;
-  followUp?: ReportPhase['followUp'];
+  /** An interview phase's clarifying questions and follow-ups, in order. */
+  turns?: readonly ReportTurn[];
+}
+
+/** One line of a phase's conversation as every report format shows it: who spoke, what they said. */
+export interface ConversationLine {
+  speaker: 'You asked' | 'Interviewer' | 'Follow-up' | 'Your answer';
+  /** Null: a follow-up left unanswered. */
+  text: string | null;
+  /** Who answered or asked for the interviewer (model name, topic, script), and the criterion a follow-up probes. */
+  note: string | null;
+}
+
+/** A phase's turns as lines, in the order they happened. */
+export function conversationLines(turns: readonly ReportTurn[]): ConversationLine[] {
+  return turns.flatMap((turn): ConversationLine[] =>
+    turn.kind === 'clarify'
+      ? [{ speaker: 'You asked', text: turn.question, note: null }, { speaker: 'Interviewer', text: turn.answer, note: turn.by }]
+      : [{ speaker: 'Follow-up', text: turn.question, note: [turn.by, turn.criterion ? `probes ${turn.criterion}` : ''].filter(Boolean).join(', ') }, { speaker: 'Your answer', text: turn.answer, note: null }],
+  );
 }

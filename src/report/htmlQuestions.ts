@@ -5,7 +5,8 @@ import type { PhaseRecord } from '../session/model.js';
 import type { ChoiceQuestion, Criterion, DesignQuestion, ShortQuestion } from '../topics/model.js';
 import type { ReportEntry } from './entries.js';
 import { html, type Interpolation, type Markup } from './htmlEscape.js';
-import type { ReportGrade } from './schema.js';
+import { conversationLines } from './criteriaRows.js';
+import type { ReportGrade, ReportTurn } from './schema.js';
 import { designGraders, isSkippedPhase } from './wording.js';
 
 /** One question of the HTML report: prompt, answer beside model answer, grades per criterion, time. */
@@ -56,7 +57,7 @@ interface ReportPhase {
   answer: string | null;
   seconds: number | null;
   budgetSeconds: number;
-  followUp: { question: string; answer: string | null } | null;
+  turns: readonly ReportTurn[];
   grade: ReportGrade;
   grades: readonly { reason: string | null }[];
 }
@@ -65,9 +66,7 @@ function designBody(question: DesignQuestion, phases: readonly ReportPhase[], re
   const sections = phases.map((phase, index) => {
     const source = question.phases[index]!;
     const id = `q${number}-${index + 1}`;
-    const followUp = phase.followUp
-      ? html`<div class="followup"><h4>Follow-up</h4><div class="followup-q text" dir="auto">${phase.followUp.question}</div>${answerText(phase.followUp.answer)}</div>`
-      : null;
+    const followUp = phase.turns.length > 0 ? conversation(phase.turns) : null;
     const skipped = isSkippedPhase(phase);
     return html`<section class="phase" id="${id}" aria-labelledby="${id}-title"><header class="q-head"><h3 id="${id}-title"><span class="q-num small">${number}.${index + 1}</span><bdi>${phase.title}</bdi></h3>
 <div class="chips">${skipped ? html`<span class="chip warn">skipped</span>` : null}${scoreChip(phase.grade)}${timeChip(phase.seconds, phase.budgetSeconds, skipped)}</div></header>
@@ -81,6 +80,15 @@ ${compare(phase.answer, source.modelAnswer, 4)}${followUp}${gradesBlock(records[
 function compare(answer: string | null, modelAnswer: string | undefined, level: Level): Markup {
   return html`<div class="compare"><div class="panel yours">${heading(level, 'panel-title', 'Your answer')}${answerText(answer)}</div>
 <div class="panel model">${heading(level, 'panel-title', 'Model answer')}${modelAnswer ? html`<div class="text" dir="auto">${modelAnswer.trim()}</div>` : html`<p class="muted">The topic has no model answer.</p>`}</div></div>`;
+}
+
+/** A phase's clarifying questions and follow-ups in order, the interviewer's lines set apart from the candidate's. */
+function conversation(turns: readonly ReportTurn[]): Markup {
+  const lines = conversationLines(turns).map((line) => {
+    const who = line.speaker === 'Interviewer' || line.speaker === 'Follow-up' ? 'interviewer' : 'candidate';
+    return html`<div class="turn ${who}"><div class="turn-who">${line.speaker}${line.note ? html` <span class="turn-note">(${line.note})</span>` : null}</div>${line.text?.trim() ? html`<div class="text" dir="auto">${line.text}</div>` : html`<p class="muted">No answer.</p>`}</div>`;
+  });
+  return html`<div class="followup"><h4>Conversation</h4>${lines}</div>`;
 }
 
 function answerText(answer: string | null): Markup {

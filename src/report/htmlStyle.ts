@@ -137,6 +137,10 @@ a:hover { text-decoration-thickness: 2px; }
 .followup { padding: 12px 14px; border-radius: 10px; border: 1px dashed var(--border); margin-bottom: 14px; }
 .followup h4 { font-size: .75rem; text-transform: uppercase; letter-spacing: .05em; color: var(--muted); margin-bottom: 4px; }
 .followup-q { font-weight: 600; margin-bottom: 4px; }
+.turn { margin: 6px 0; }
+.turn.interviewer { padding-left: 10px; border-left: 3px solid var(--border); }
+.turn-who { font-size: .8rem; font-weight: 600; color: var(--muted); }
+.turn-note { font-weight: 400; }
 .grades { display: grid; gap: 12px; }
 .grade-card { border: 1px solid var(--border); border-radius: 10px; padding: 12px 14px; min-width: 0; }
 .grade-card.model { border-top: 3px solid var(--accent); }

@@ -2,7 +2,7 @@ import type { Grade } from '../grading/grade.js';
 import { formatDuration } from '../text/format.js';
 import type { Session } from '../session/model.js';
 import type { ChoiceQuestion, Criterion, DesignQuestion } from '../topics/model.js';
-import { criteriaTable, feedbackOf, gradeColumns, instructionFlagged, type CriteriaTable, type ReportUnit as Unit } from './criteriaRows.js';
+import { conversationLines, criteriaTable, feedbackOf, gradeColumns, instructionFlagged, type CriteriaTable, type ReportUnit as Unit } from './criteriaRows.js';
 import { reportEntries, sanitisedInputs, type ReportEntry } from './entries.js';
 import { cell, inline, paragraphs, quote, table } from './markdownText.js';
 import type { Report, ReportGrade } from './schema.js';
@@ -71,8 +71,11 @@ function heading(level: 3 | 4, text: string): string {
 function unitBlock(unit: Unit, level: 3 | 4): string[] {
   const out = ['', heading(level, 'Your answer'), '', ...(unit.answer?.trim() ? quote(unit.answer) : ['*No answer.*'])];
   out.push('', heading(level, 'Model answer'), '', ...(unit.modelAnswer ? quote(unit.modelAnswer) : ['*The topic has no model answer.*']));
-  if (unit.followUp) {
-    out.push('', heading(level, 'Follow-up'), '', ...paragraphs(unit.followUp.question), '', ...(unit.followUp.answer?.trim() ? quote(unit.followUp.answer) : ['*No answer.*']));
+  if (unit.turns && unit.turns.length > 0) {
+    out.push('', heading(level, 'Conversation'));
+    for (const line of conversationLines(unit.turns)) {
+      out.push('', `**${line.speaker}**${line.note ? ` (${inline(line.note)})` : ''}:`, '', ...(line.text?.trim() ? quote(line.text) : ['*No answer.*']));
+    }
   }
   const criteria = criteriaTable(unit.rubric, unit.grades);
   if (instructionFlagged(criteria)) out.push('', INSTRUCTION_WARNING);
@@ -110,7 +113,7 @@ function designBlocks(question: DesignQuestion, phases: readonly ReportPhase[], 
     const grades = records[index]?.grades ?? [];
     out.push('', `### Phase ${index + 1} of ${phases.length}: ${inline(phase.title)}`, '');
     out.push(...facts(gradeText(phase.grade, gradeColumns(grades)), phase.seconds, phase.budgetSeconds), '', ...paragraphs(phase.prompt));
-    out.push(...unitBlock({ answer: phase.answer, modelAnswer: asked.modelAnswer, rubric: asked.rubric, grades, grade: phase.grade, followUp: phase.followUp }, 4));
+    out.push(...unitBlock({ answer: phase.answer, modelAnswer: asked.modelAnswer, rubric: asked.rubric, grades, grade: phase.grade, turns: phase.turns }, 4));
   });
   if (question.modelAnswer) out.push('', '### Model answer for the whole design', '', ...quote(question.modelAnswer));
   out.push('', '### Time per phase', '', ...timeTable(phases));

@@ -8,7 +8,7 @@ import { VERDICTS } from '../grading/verdict.js';
  * `coach report --format json`. Extended, never broken; `schemaVersion` bumps on
  * change. README documents it field by field.
  */
-export const REPORT_SCHEMA_VERSION = 2;
+export const REPORT_SCHEMA_VERSION = 3;
 
 /**
  * A grade. For a design question's headline (built by `designHeadline` in
@@ -29,6 +29,21 @@ export const ReportGradeSchema = z.object({
 
 export const ReportGradeEntrySchema = ReportGradeSchema.extend({ at: z.string() });
 
+/** One exchange with the interviewer in a phase, in the order it happened; added in schemaVersion 3. */
+export const ReportTurnSchema = z.object({
+  kind: z.enum(['clarify', 'follow-up']),
+  /** clarify: the candidate's question; follow-up: the interviewer's. */
+  question: z.string(),
+  /** clarify: the interviewer's answer; follow-up: the candidate's (null if none). */
+  answer: z.string().nullable(),
+  /** The rubric criterion a follow-up probes, or null. */
+  criterion: z.string().nullable(),
+  /** The model's name, `topic` (the scenario's facts and follow-ups), or `script` (an answer given in an answers file). */
+  by: z.string(),
+  /** ISO 8601 UTC; null for a follow-up recorded before turns existed. */
+  at: z.string().nullable(),
+});
+
 export const ReportPhaseSchema = z.object({
   id: z.string(),
   title: z.string(),
@@ -36,7 +51,9 @@ export const ReportPhaseSchema = z.object({
   answer: z.string().nullable(),
   seconds: z.number().nullable(),
   budgetSeconds: z.number(),
+  /** The first follow-up (kept for readers from before `turns`). */
   followUp: z.object({ question: z.string(), answer: z.string().nullable() }).nullable(),
+  turns: z.array(ReportTurnSchema),
   grade: ReportGradeSchema,
   grades: z.array(ReportGradeEntrySchema),
 });
@@ -80,3 +97,4 @@ export type Report = z.infer<typeof ReportSchema>;
 export type ReportQuestion = z.infer<typeof ReportQuestionSchema>;
 export type ReportGrade = z.infer<typeof ReportGradeSchema>;
 export type ReportPhase = z.infer<typeof ReportPhaseSchema>;
+export type ReportTurn = z.infer<typeof ReportTurnSchema>;

@@ -5,7 +5,7 @@ import { formatDuration } from '../text/format.js';
 import { sideBySide, wrap } from '../ui/sideBySide.js';
 import type { Style } from '../ui/style.js';
 import { renderTimeChart } from '../ui/timeChart.js';
-import { criteriaTable, feedbackOf, gradeColumns, instructionFlagged, type CriteriaTable, type ReportUnit as Unit } from './criteriaRows.js';
+import { conversationLines, criteriaTable, feedbackOf, gradeColumns, instructionFlagged, type CriteriaTable, type ReportUnit as Unit } from './criteriaRows.js';
 import { reportEntries, sanitisedInputs, type ReportEntry } from './entries.js';
 import type { Report, ReportGrade } from './schema.js';
 import { designGradeText, gradeText, INSTRUCTION_WARNING, markText, optionLines, optionMark, pendingText, pointsText, scoreText, sessionText, timeText, usageText } from './wording.js';
@@ -69,9 +69,12 @@ function choiceLines(question: ChoiceQuestion, picked: readonly string[], style:
 function unitLines(unit: Unit, style: Style, width: number): string[] {
   const answer = unit.answer?.trim() ? unit.answer : '(no answer)';
   const out = ['', sideBySide({ title: 'Your answer', text: answer }, { title: 'Model answer', text: unit.modelAnswer ?? '(the topic has none)' }, width, style).trimEnd()];
-  if (unit.followUp) {
-    out.push('', ...hang(`${style.bold('Follow-up:')} `, 'Follow-up: '.length, unit.followUp.question, width));
-    out.push(...hang('  ', 2, unit.followUp.answer?.trim() ? unit.followUp.answer : '(no answer)', width));
+  if (unit.turns && unit.turns.length > 0) {
+    out.push('', style.bold('Conversation'));
+    for (const line of conversationLines(unit.turns)) {
+      const label = `${line.speaker}${line.note ? ` (${line.note})` : ''}: `;
+      out.push(...hang(`${style.bold(label)}`, label.length, line.text?.trim() ? line.text : '(no answer)', width));
+    }
   }
   const criteria = criteriaTable(unit.rubric, unit.grades);
   if (instructionFlagged(criteria)) out.push('', style.red(INSTRUCTION_WARNING));
@@ -115,7 +118,7 @@ function designLines(question: DesignQuestion, phases: ReportPhase[], records: N
     const grades = records[index]?.grades ?? [];
     out.push('', style.bold(`▸ Phase ${index + 1}/${phases.length}: ${phase.title}`));
     out.push(...gradeLines(gradeText(phase.grade, gradeColumns(grades)), phase.grade, phase.seconds, phase.budgetSeconds, style), ...wrap(phase.prompt.trim(), width));
-    out.push(...unitLines({ answer: phase.answer, modelAnswer: asked.modelAnswer, rubric: asked.rubric, grades, grade: phase.grade, followUp: phase.followUp }, style, width));
+    out.push(...unitLines({ answer: phase.answer, modelAnswer: asked.modelAnswer, rubric: asked.rubric, grades, grade: phase.grade, turns: phase.turns }, style, width));
   });
   if (question.modelAnswer) out.push('', style.bold('Model answer for the whole design:'), ...wrap(question.modelAnswer.trim(), width));
   out.push('', style.bold('Time per phase:'), renderTimeChart(phases, style));

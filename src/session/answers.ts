@@ -21,7 +21,10 @@ export interface TextAnswer {
 export type ScriptedAnswer =
   | { type: 'choice'; picked: number[]; seconds: number | null }
   | ({ type: 'short' } & TextAnswer)
-  | { type: 'design'; phases: Map<string, TextAnswer & { followUp: string | null }> };
+  | { type: 'design'; phases: Map<string, ScriptedPhase> };
+
+/** One phase of a scripted interview: the answer, clarifying questions asked while answering, follow-up answers in order. */
+export type ScriptedPhase = TextAnswer & { clarify: { question: string; answer: string | null }[]; followUps: string[] };
 
 export function parseAnswersDocument(value: unknown, file: string): RawAnswers {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
@@ -90,21 +93,46 @@ function bindText(raw: unknown, rubric: readonly Criterion[], where: string): Te
 function bindDesign(question: DesignQuestion, raw: unknown, where: string): ScriptedAnswer {
   if (!isMapping(raw)) throw new UsageError(`${where}: expected a mapping of phase id to { answer, seconds, followUp, self }`);
   assertOnlyKeys(raw, question.phases.map((phase) => phase.id), where);
-  const phases = new Map<string, TextAnswer & { followUp: string | null }>();
+  const phases = new Map<string, ScriptedPhase>();
   for (const phase of question.phases) {
     const entry = raw[phase.id];
     if (entry === undefined) continue;
     const phaseWhere = `${where}.${phase.id}`;
     if (isMapping(entry)) {
-      assertOnlyKeys(entry, ['answer', 'seconds', 'self', 'followUp'], phaseWhere);
-      if (entry.followUp !== undefined && typeof entry.followUp !== 'string') throw new UsageError(`${phaseWhere}.followUp: expected text`);
-      const { followUp, ...rest } = entry;
-      phases.set(phase.id, { ...bindText(rest, phase.rubric, phaseWhere), followUp: (followUp as string | undefined) ?? null });
+      assertOnlyKeys(entry, ['answer', 'seconds', 'self', 'clarify', 'followUp', 'followUps'], phaseWhere);
+      const { followUp, followUps, clarify, ...rest } = entry;
+      phases.set(phase.id, { ...bindText(rest, phase.rubric, phaseWhere), clarify: readClarify(clarify, `${phaseWhere}.clarify`), followUps: readFollowUpAnswers(followUp, followUps, phaseWhere) });
     } else {
-      phases.set(phase.id, { ...bindText(entry, phase.rubric, phaseWhere), followUp: null });
+      phases.set(phase.id, { ...bindText(entry, phase.rubric, phaseWhere), clarify: [], followUps: [] });
     }
   }
   return { type: 'design', phases };
+}
+
+/** `clarify: [{ question, answer? }]`: without an answer the interviewer answers (from the facts). */
+function readClarify(raw: unknown, where: string): ScriptedPhase['clarify'] {
+  if (raw === undefined || raw === null) return [];
+  if (!Array.isArray(raw)) throw new UsageError(`${where}: expected a list of { question, answer? }`);
+  return raw.map((item, index) => {
+    const at = `${where}[${index}]`;
+    if (!isMapping(item)) throw new UsageError(`${at}: expected { question, answer? }`);
+    assertOnlyKeys(item, ['question', 'answer'], at);
+    if (typeof item.question !== 'string' || item.question.trim() === '') throw new UsageError(`${at}.question: expected the question text`);
+    if (item.answer !== undefined && item.answer !== null && typeof item.answer !== 'string') throw new UsageError(`${at}.answer: expected text`);
+    return { question: item.question, answer: (item.answer as string | undefined) ?? null };
+  });
+}
+
+/** `followUps: [answer, ...]` in the order asked; the older `followUp: answer` is the same as a list of one. */
+function readFollowUpAnswers(single: unknown, list: unknown, where: string): string[] {
+  if (single !== undefined && list !== undefined) throw new UsageError(`${where}: give followUps (a list) or followUp, not both`);
+  if (single !== undefined && single !== null) {
+    if (typeof single !== 'string') throw new UsageError(`${where}.followUp: expected text`);
+    return [single];
+  }
+  if (list === undefined || list === null) return [];
+  if (!Array.isArray(list) || list.some((item) => typeof item !== 'string')) throw new UsageError(`${where}.followUps: expected a list of answer texts`);
+  return list as string[];
 }
 
 /** Self marks must cover every criterion, or be left out entirely. */

@@ -25,6 +25,24 @@ export const AnswerSchema = z.object({
 });
 export type Answer = z.infer<typeof AnswerSchema>;
 
+/**
+ * One exchange with the interviewer inside a phase: a clarifying question the
+ * candidate asked (`question` is theirs, `answer` the interviewer's), or a
+ * follow-up the interviewer asked (`question` the interviewer's, `answer` the
+ * candidate's, null until answered or when left empty). `criterion` is the
+ * rubric criterion a follow-up probes (null if it names none); `by` is the
+ * model's name, or `topic` for the scenario's own facts and follow-ups.
+ */
+export const TurnSchema = z.object({
+  kind: z.enum(['clarify', 'follow-up']),
+  question: z.string(),
+  answer: z.string().nullable(),
+  criterion: z.string().nullable(),
+  by: z.string(),
+  at: z.string(),
+});
+export type Turn = z.infer<typeof TurnSchema>;
+
 export const PhaseRecordSchema = z.object({
   id: z.string(),
   status: z.enum(['unasked', 'answered', 'skipped']),
@@ -33,7 +51,10 @@ export const PhaseRecordSchema = z.object({
   /** Time spent so far; saved every few seconds while the phase runs, so a resume restores it. */
   elapsedSeconds: z.number(),
   answer: AnswerSchema.nullable(),
+  /** The first follow-up, kept for sessions and readers from before `turns`. */
   followUp: z.object({ question: z.string(), answer: z.string().nullable() }).nullable(),
+  /** Every clarifying question and follow-up in the order they happened; absent in older sessions. */
+  turns: z.array(TurnSchema).optional(),
   grades: z.array(GradeSchema),
 });
 export type PhaseRecord = z.infer<typeof PhaseRecordSchema>;
@@ -87,6 +108,8 @@ export const SessionSchema = z.object({
     scripted: z.boolean(),
     /** Who grades short answers and interview phases: the candidate, or the configured model. */
     grader: z.enum(['self', 'llm']),
+    /** Follow-ups per interview phase at most (--probes); absent in older sessions, which asked one. */
+    probes: z.number().int().nonnegative().optional(),
   }),
   questions: z.array(SessionQuestionSchema),
   /** Absent in sessions written before drafts existed. */

@@ -35,7 +35,7 @@ function newSessionQuestion(topic: string, question: Question): SessionQuestion 
   if (question.type !== 'design') return base;
   return {
     ...base,
-    phases: question.phases.map((phase) => ({ id: phase.id, status: 'unasked', budgetSeconds: Math.round(phase.minutes * 60), elapsedSeconds: 0, answer: null, followUp: null, grades: [] })),
+    phases: question.phases.map((phase) => ({ id: phase.id, status: 'unasked', budgetSeconds: Math.round(phase.minutes * 60), elapsedSeconds: 0, answer: null, followUp: null, turns: [], grades: [] })),
   };
 }
 

@@ -37,12 +37,14 @@ export interface SessionSummary {
   pending: number;
   /** Answers whose grading attempts all failed. */
   ungraded: number;
+  /** Clarifying questions the candidate asked (interviews; 0 otherwise). */
+  clarifying: number;
   results: QuestionResult[];
   /** Size, mtime and inode of the session file: changes whenever the session does. */
   fingerprint?: string;
 }
 
-const INDEX_VERSION = 3;
+const INDEX_VERSION = 4;
 
 interface IndexFile {
   schemaVersion: number;
@@ -141,6 +143,7 @@ export function summarize(session: Session): SessionSummary {
     verdict: report.verdict,
     pending: report.pending,
     ungraded: report.ungraded,
+    clarifying: session.questions.reduce((sum, item) => sum + (item.phases ?? []).reduce((count, record) => count + (record.turns ?? []).filter((turn) => turn.kind === 'clarify').length, 0), 0),
     results,
   };
 }

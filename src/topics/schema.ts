@@ -102,6 +102,9 @@ export const ShortQuestionSchema = z.strictObject({
   modelAnswer: text.optional(),
 });
 
+/** A phase's follow-up: plain text, or the question with the id of the rubric criterion it probes. */
+export const PhaseFollowUpSchema = z.union([text, z.strictObject({ question: text, probes: id })]);
+
 export const PhaseSchema = z.strictObject({
   id,
   title: text,
@@ -109,7 +112,8 @@ export const PhaseSchema = z.strictObject({
   prompt: text,
   rubric: RubricSchema,
   modelAnswer: text.optional(),
-  followUps: z.array(text).optional(),
+  followUps: z.array(PhaseFollowUpSchema).optional(),
+  /** What the interviewer says if asked during this phase, beside the question's own facts. */
   facts: z.array(text).optional(),
 });
 
@@ -126,6 +130,7 @@ export const DesignQuestionSchema = z
     facts: z.array(text).optional(),
   })
   .superRefine((question, ctx) => {
+    reportUnknownProbes(question.phases, ctx);
     const total = question.phases.reduce((sum, phase) => sum + phase.minutes, 0);
     if (question.minutes !== undefined && Math.abs(question.minutes - total) > 1e-9) {
       ctx.addIssue({
@@ -167,6 +172,20 @@ export const ALLOWED_FIELDS = {
   phase: Object.keys(PhaseSchema.shape),
   reference: Object.keys(ReferenceSchema.shape),
 } as const;
+
+/** A follow-up's `probes` must name a criterion of its own phase's rubric (JSON Schema cannot say this: lint-only). */
+function reportUnknownProbes(phases: readonly z.output<typeof PhaseSchema>[], ctx: z.RefinementCtx): void {
+  phases.forEach((phase, phaseIndex) => {
+    phase.followUps?.forEach((followUp, index) => {
+      if (typeof followUp === 'string' || phase.rubric.some((criterion) => criterion.id === followUp.probes)) return;
+      ctx.addIssue({
+        code: 'custom',
+        path: ['phases', phaseIndex, 'followUps', index, 'probes'],
+        message: `probes "${followUp.probes}", which is not a criterion of this phase (its rubric has ${phase.rubric.map((criterion) => criterion.id).join(', ')})`,
+      });
+    });
+  });
+}
 
 function reportDuplicateIds(
   items: readonly { id: string }[],

@@ -27,7 +27,7 @@ export function terminalSessionScreen(ctx: ScreenContext, ask: Prompter): Sessio
   const header = (live: () => LiveHeader) => () => formatHeader(live(), style);
   return {
     answer: (request) =>
-      ask.multiline({ message: stripControl(request.message), title: request.title === undefined ? undefined : stripControl(request.title), header: header(request.header), initial: request.initial, deadline: request.deadline, onChange: request.onChange }),
+      ask.multiline({ message: stripControl(request.message), title: request.title === undefined ? undefined : stripControl(request.title), header: header(request.header), initial: request.initial, deadline: request.deadline, onChange: request.onChange, hint: request.hint }),
     choose: ({ question, header: live, deadline }) =>
       ask.choice({ message: stripControl(question.prompt.trim()), header: header(live), options: question.choices.map((option) => stripControl(option.text)), multiple: question.multiple, deadline }),
     reveal: ({ message, header: live, deadline }) => ask.reveal({ message: stripControl(message), header: header(live), hint: 'Think it through, then press Enter to reveal the model answer', deadline }),
@@ -51,7 +51,8 @@ export function terminalSessionScreen(ctx: ScreenContext, ask: Prompter): Sessio
       phases.forEach((phase, index) => lines.push(`  ${index + 1}. ${stripControl(phase.title).padEnd(36)} ${formatDuration(phase.budgetSeconds)}`));
       lines.push(
         '',
-        style.dim('Each phase: type your answer (Enter: new line, Ctrl+D: submit, Ctrl+E: $EDITOR), then one follow-up question.'),
+        style.dim('Each phase: type your answer (Enter: new line, Ctrl+D: submit, Ctrl+E: $EDITOR), then the interviewer\'s follow-ups.'),
+        style.dim('To ask the interviewer a clarifying question, type it on a line starting with ? and submit: the answer appears above your text.'),
         style.dim('The header counts down the phase and the whole interview; it turns amber near the end of a phase and red in overtime.'),
         style.dim('Overtime is allowed and recorded. Ctrl+C saves everything (the clock and the text being typed); coach resume continues.'),
         '',
@@ -62,8 +63,8 @@ export function terminalSessionScreen(ctx: ScreenContext, ask: Prompter): Sessio
       const over = seconds - budget;
       out(style.dim(`${stripControl(title)}: ${formatDuration(seconds)} of ${formatDuration(budget)}${over > 0 ? style.red(` (+${formatDuration(over)} over)`) : ''}\n\n`));
     },
-    followUpFailed: (reason, fallback) =>
-      ctx.stderr.write(style.dim(`The model could not write a follow-up (${stripControl(reason)}); ${fallback ? "using the scenario's own" : 'no follow-up for this phase'}.\n`)),
+    clarified: (turn) => out(`${style.cyan('You asked:')} ${stripControl(turn.question)}\n${style.bold('Interviewer:')} ${stripControl(turn.answer ?? '')}\n\n`),
+    interviewerNotice: (line) => ctx.stderr.write(style.dim(`${stripControl(line)}\n`)),
     heading: (title, text) => out(`\n${style.bold(stripControl(title))}\n${stripControl(text)}\n`),
     note: (text) => out(`\n${style.bold(text)}\n`),
     interrupted: (kind, id) => {

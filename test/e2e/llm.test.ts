@@ -125,7 +125,7 @@ describe('LLM grading in the terminal', () => {
   test('the interviewer follow-up is written by the model from the answer', async () => {
     server.setBehaviour((body, index) =>
       body.messages[0]!.content.includes('running a system-design interview')
-        ? { status: 200, content: JSON.stringify({ question: 'You said QPS; what peak-to-average ratio do you assume?' }) }
+        ? { status: 200, content: JSON.stringify({ criterion: 'scale', question: 'You said QPS; what peak-to-average ratio do you assume?' }) }
         : { status: 200, content: gradeReply(body) },
     );
     const term = spawnCoach(['interview', 'sample-design', '--minutes', '4'], env(tempHome()));
@@ -156,7 +156,7 @@ describe('a follow-up the model cannot write', () => {
     term.write('Ask QPS and the read/write ratio first.');
     term.write(KEYS.ctrlD);
     await term.waitFor('Follow-up: Do links ever expire?');
-    expect(term.screen()).toMatch(/The model could not write a follow-up \(not found: 404 model "test-model" not found/);
+    expect(term.screen()).toMatch(/The model's follow-up was not used \(not found: 404 model "test-model" not found/);
     term.write(KEYS.ctrlC);
     expect(await term.exit).toMatchObject({ exitCode: 130 });
   });

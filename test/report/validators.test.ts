@@ -42,7 +42,7 @@ function textOf(root: Node): string {
 
 const normalise = (text: string) => text.replace(/[\s\u00a0]+/g, ' ').trim();
 
-const OUR_HEADINGS = /^(?:(?:Quiz|Interview|Review) report |\d+\. |Phase \d+ of \d+: |Your answer$|Model answer$|Follow-up$|Criteria$|Rubric|Explanation$|Why, according to |Feedback from |Model answer for the whole design$|Time per phase$)/;
+const OUR_HEADINGS = /^(?:(?:Quiz|Interview|Review) report |\d+\. |Phase \d+ of \d+: |Your answer$|Model answer$|Follow-up$|Conversation$|Criteria$|Rubric|Explanation$|Why, according to |Feedback from |Model answer for the whole design$|Time per phase$)/;
 
 describe.each(CASES)('a hostile %s report', (_kind, makeSession, answers) => {
   const session = makeSession();

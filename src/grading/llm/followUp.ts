@@ -11,20 +11,34 @@ export interface FollowUpInput {
   phaseTitle: string;
   phasePrompt: string;
   rubric: readonly Criterion[];
+  /** The phase's transcript so far: the answer and any earlier exchanges (untrusted). */
   answer: string;
+  /** Follow-ups already asked in this phase, so the model asks something new. */
+  asked?: readonly string[];
 }
 
-/** A question, or why the model could not write one (a failure reason with its category and hint). */
-export type FollowUpOutcome = { ok: true; question: string } | { ok: false; reason: string };
+/**
+ * A question with the criterion id the model says it probes (not yet checked
+ * against the rubric: the caller does that), or why the model could not write one.
+ */
+export type FollowUpOutcome = { ok: true; question: string; criterion: string } | { ok: false; reason: string };
 
-const FOLLOW_UP_SCHEMA = { type: 'object', properties: { question: { type: 'string' } }, required: ['question'], additionalProperties: false };
-const FollowUpSchema = z.strictObject({ question: z.string().trim().min(1).max(600) });
+const FollowUpSchema = z.strictObject({ criterion: z.string().trim().min(1).max(100), question: z.string().trim().min(1).max(600) });
+
+function followUpJsonSchema(rubric: readonly Criterion[]): Record<string, unknown> {
+  return {
+    type: 'object',
+    properties: { criterion: { type: 'string', enum: rubric.map((criterion) => criterion.id) }, question: { type: 'string' } },
+    required: ['criterion', 'question'],
+    additionalProperties: false,
+  };
+}
 
 /**
- * One interviewer follow-up written by the model from the candidate's answer,
- * through the same ladder as grades (so LM Studio, which rejects json_object,
- * and llama.cpp get one too). On failure the caller uses the phase's own
- * follow-up and says why.
+ * One interviewer follow-up written by the model from the phase's transcript,
+ * aimed at the rubric criterion the answer covers least, through the same
+ * ladder as grades (so LM Studio, which rejects json_object, and llama.cpp get
+ * one too). On failure the caller uses the phase's own follow-up and says why.
  */
 export async function modelFollowUp(deps: LadderDeps, template: PromptTemplate, secret: string, input: FollowUpInput): Promise<FollowUpOutcome> {
   const tag = answerTag(secret, input.answer);
@@ -35,20 +49,23 @@ export async function modelFollowUp(deps: LadderDeps, template: PromptTemplate, 
     phaseTitle: input.phaseTitle,
     phasePrompt: input.phasePrompt.trim(),
     rubric: rubricText(input.rubric),
+    asked: input.asked && input.asked.length > 0 ? input.asked.map((question) => `- ${question}`).join('\n') : '(none yet)',
     answer: JSON.stringify(input.answer.split(tag).join('')),
   };
   const result = await askStructured(deps, {
     name: 'follow_up',
-    schema: FOLLOW_UP_SCHEMA,
+    schema: followUpJsonSchema(input.rubric),
     messagesFor: () => [
       { role: 'system', content: render(template.system, values) },
       { role: 'user', content: render(template.user, values) },
     ],
-    validate: (value): Validation<string> => {
+    validate: (value): Validation<{ question: string; criterion: string }> => {
       const parsed = FollowUpSchema.safeParse(value);
-      return parsed.success ? { ok: true, value: sanitiseServerText(parsed.data.question, 600) } : { ok: false, error: `expected {"question": "..."} with one question of at most 600 characters (${parsed.error.issues[0]!.message})` };
+      return parsed.success
+        ? { ok: true, value: { question: sanitiseServerText(parsed.data.question, 600), criterion: sanitiseServerText(parsed.data.criterion, 100) } }
+        : { ok: false, error: `expected {"criterion": "<rubric id>", "question": "..."} with one question of at most 600 characters (${parsed.error.issues[0]!.message})` };
     },
-    repairHint: 'Reply again with only {"question": "..."}.',
+    repairHint: 'Reply again with only {"criterion": "<rubric id>", "question": "..."}.',
   });
-  return result.ok ? { ok: true, question: result.value } : { ok: false, reason: failureReason(result.failure) };
+  return result.ok ? { ok: true, ...result.value } : { ok: false, reason: failureReason(result.failure) };
 }

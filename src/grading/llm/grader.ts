@@ -70,7 +70,8 @@ export class LlmGrader {
     const reply = stripControlDeep(untrusted);
     const criteria = input.rubric.map((criterion) => {
       const scored = reply.criteria[criterion.id]!;
-      return { id: criterion.id, earned: scored.earned, possible: criterion.points, mark: markFromEarned(scored.earned, criterion.points), justification: scored.justification, evidence: scored.evidence };
+      const evidence = quotesOnlyInterviewer(scored.evidence, input.speakers) ? '' : scored.evidence;
+      return { id: criterion.id, earned: scored.earned, possible: criterion.points, mark: markFromEarned(scored.earned, criterion.points), justification: scored.justification, evidence };
     });
     const feedback = [reply.feedback.trim(), list('Strengths', reply.strengths), list('To improve', reply.improvements)].filter(Boolean).join('\n');
     const findings = detectInjection(input.answer);
@@ -116,6 +117,21 @@ function buildSchemaHint(input: GradeInput): Record<string, unknown> {
     feedback: 'string',
     instructionInAnswer: 'boolean',
   };
+}
+
+/**
+ * Evidence may quote the candidate's turns, never the interviewer's: an excerpt
+ * found in what the interviewer said (a fact, a follow-up question) and in
+ * nothing the candidate said is not evidence.
+ */
+export function quotesOnlyInterviewer(evidence: string, speakers: GradeInput['speakers']): boolean {
+  const quote = collapse(evidence);
+  if (!speakers || quote === '') return false;
+  return speakers.interviewer.some((line) => collapse(line).includes(quote)) && !speakers.candidate.some((line) => collapse(line).includes(quote));
+}
+
+function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
 function list(title: string, items: readonly string[]): string {

@@ -12,7 +12,10 @@ export interface GradeInput {
   question: string;
   rubric: readonly Criterion[];
   modelAnswer: string | undefined;
+  /** The text graded: an answer, or an interview phase's transcript. */
   answer: string;
+  /** For a transcript: who said what, so evidence quoting only the interviewer is dropped. */
+  speakers?: { candidate: readonly string[]; interviewer: readonly string[] };
 }
 
 export interface BuiltRequest {

@@ -6,7 +6,7 @@ import { configPath, readConfigFile, resolveLlmSettings, type LlmFlags, type Llm
 import { writeFileAtomic } from '../../session/store.js';
 import { ResponseCache } from './cache.js';
 import { CapabilityMemory } from './capabilities.js';
-import type { FollowUpInput, FollowUpOutcome } from './followUp.js';
+import type { InterviewerModel } from '../../interview/interviewer.js';
 import { LlmGrader } from './grader.js';
 import type { LadderDeps } from './ladder.js';
 import { openaiTransport } from './openaiTransport.js';
@@ -41,13 +41,23 @@ export async function createLlmGrader(ctx: Pick<Context, 'paths' | 'clock'>, set
   });
 }
 
-/** What an interview needs to ask model-written follow-ups, through the same ladder as grades. */
-export async function createFollowUpWriter(ctx: Pick<Context, 'paths' | 'env'>): Promise<(input: FollowUpInput) => Promise<FollowUpOutcome>> {
-  const deps = await ladderDeps(ctx, llmSettings(ctx));
-  const template = loadTemplate(join(ctx.paths.packageRoot, 'prompts'), 'followup');
+/**
+ * The interviewer with a model: clarifying answers from the facts and
+ * follow-ups that probe, each one small request through the same ladder as grades.
+ */
+export async function createInterviewerModel(ctx: Pick<Context, 'paths' | 'env'>): Promise<InterviewerModel> {
+  const settings = llmSettings(ctx);
+  const deps = await ladderDeps(ctx, settings);
+  const prompts = join(ctx.paths.packageRoot, 'prompts');
+  const followUpTemplate = loadTemplate(prompts, 'followup');
+  const clarifyTemplate = loadTemplate(prompts, 'clarify');
   const secret = graderSecret(ctx.paths.dataDir);
-  const { modelFollowUp } = await import('./followUp.js');
-  return (input) => modelFollowUp(deps, template, secret, input);
+  const [{ modelFollowUp }, { modelClarification }] = await Promise.all([import('./followUp.js'), import('./clarify.js')]);
+  return {
+    model: settings.model,
+    clarify: (input) => modelClarification(deps, clarifyTemplate, secret, input),
+    probe: (input) => modelFollowUp(deps, followUpTemplate, secret, input),
+  };
 }
 
 /** A per-installation secret for answer tags (see request.ts), created once. */

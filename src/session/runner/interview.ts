@@ -7,6 +7,10 @@ import { stripControlDeep } from '../../text/controlChars.js';
 import type { DesignQuestion, Phase } from '../../topics/model.js';
 import { isoAt, type PhaseRecord, type Session } from '../model.js';
 import { finishSession, phaseRecord, settleDesignQuestion } from '../record.js';
+import { DEFAULT_PROBES } from '../../interview/probes.js';
+import { Interviewer, type InterviewerModel } from '../../interview/interviewer.js';
+import { phaseTranscript, phaseTurns } from '../../interview/transcript.js';
+import { answerWithClarifications, probe } from './conversation.js';
 import { DraftKeeper } from './drafts.js';
 import type { InterviewHeader, RunnerDeps } from './ports.js';
 import type { RunOutcome } from './quiz.js';
@@ -14,19 +18,17 @@ import type { RunOutcome } from './quiz.js';
 /** How often a running phase saves its clock, so a crash loses at most this much time. */
 export const CLOCK_SAVE_MS = 5000;
 
-/** Resolves with the model's question, or why it could not write one. */
-export type FollowUpWriter = (input: { scenario: string; phaseTitle: string; phasePrompt: string; rubric: Phase['rubric']; answer: string }) => Promise<{ ok: true; question: string } | { ok: false; reason: string }>;
-
 export interface InterviewDeps extends RunnerDeps {
-  /** Writes a follow-up from the answer (a model is configured), or null to use the phase's own. */
-  writeFollowUp: FollowUpWriter | null;
+  /** The model side of the interviewer (a model is configured), or null for facts and the scenario's own follow-ups. */
+  interviewerModel: InterviewerModel | null;
   /** Grades every pending phase with the model, saving as it goes (grader 'llm' only). */
   gradeWithModel: () => Promise<void>;
 }
 
 /**
  * A timed mock interview, phase by phase. A phase's time runs from its prompt to
- * the submit of its follow-up answer (editor time included, grading time not);
+ * the submit of its last follow-up answer (editor time, clarifying questions and
+ * the interviewer's thinking included, grading time not);
  * overtime is allowed and recorded. Answers are saved as they are submitted,
  * the clock every few seconds, the answer being typed as a draft, so
  * `coach resume` continues in the same phase with the time already spent and
@@ -36,10 +38,11 @@ export async function runInterviewSession(session: Session, deps: InterviewDeps)
   const save = () => deps.sessions.save(session);
   const drafts = new DraftKeeper(session, deps);
   const question = stripControlDeep(session.questions[0]!.question) as DesignQuestion;
+  const interviewer = new Interviewer({ model: deps.interviewerModel, now: () => deps.clock.now(), notice: (line) => deps.screen.interviewerNotice(line) });
   try {
     if (session.questions[0]!.phases!.every((record) => record.status === 'unasked' && record.elapsedSeconds === 0) && !session.draft) await brief(question, session, deps);
     for (const [phaseIndex, phase] of question.phases.entries()) {
-      if (phaseRecord(session, 0, phaseIndex).status === 'unasked') await runPhase(session, phaseIndex, phase, deps, drafts, save);
+      if (phaseRecord(session, 0, phaseIndex).status === 'unasked') await runPhase(session, phaseIndex, phase, deps, drafts, save, interviewer);
     }
     settleDesignQuestion(session, 0, deps.clock.now());
     save();
@@ -69,40 +72,27 @@ async function brief(question: DesignQuestion, session: Session, deps: Interview
   await deps.screen.pressEnter('Press Enter to start the clock');
 }
 
-async function runPhase(session: Session, phaseIndex: number, phase: Phase, deps: InterviewDeps, drafts: DraftKeeper, save: () => void): Promise<void> {
+async function runPhase(session: Session, phaseIndex: number, phase: Phase, deps: InterviewDeps, drafts: DraftKeeper, save: () => void, interviewer: Interviewer): Promise<void> {
   const record = phaseRecord(session, 0, phaseIndex);
   const clock = new PhaseClock(deps.clock, record.elapsedSeconds);
-  const header = interviewHeader(session, phaseIndex, phase, clock);
   const saveClock = () => {
     record.elapsedSeconds = clock.elapsedSeconds();
     save();
   };
   const saver = setInterval(saveClock, CLOCK_SAVE_MS);
-  const seconds = () => clock.elapsedSeconds();
+  const phase$ = { session, question: stripControlDeep(session.questions[0]!.question) as DesignQuestion, phase, record, clock, header: interviewHeader(session, phaseIndex, phase, clock), deps, drafts, saveClock, interviewer };
   try {
     if (!record.answer) {
-      const draft = drafts.find(0, phase.id, 'answer');
-      const onChange = drafts.watch({ questionIndex: 0, phaseId: phase.id, part: 'answer', startedAt: draft?.startedAt ?? isoAt(clock.startedAtMs()) }, seconds);
-      const result = await deps.screen.answer({ title: phase.title, message: phase.prompt.trim(), header, initial: draft?.text, onChange });
-      drafts.clear();
-      if (result.text.trim() === '') {
+      const answered = await answerWithClarifications(phase$);
+      if (answered.text.trim() === '') {
         skipPhase(record, phase, clock, deps);
         save();
         return;
       }
-      record.answer = { text: result.text, choice: null, startedAt: draft?.startedAt ?? isoAt(clock.startedAtMs()), submittedAt: isoAt(deps.clock.now()), seconds: clock.elapsedSeconds(), via: result.via };
+      record.answer = { text: answered.text, choice: null, startedAt: answered.startedAt, submittedAt: isoAt(deps.clock.now()), seconds: clock.elapsedSeconds(), via: answered.via };
       saveClock();
     }
-    const followUp = record.followUp?.question ?? (await chooseFollowUp(session, phase, record.answer!.text ?? '', deps));
-    if (followUp) {
-      record.followUp = { question: followUp, answer: null };
-      saveClock();
-      const draft = drafts.find(0, phase.id, 'followUp');
-      const onChange = drafts.watch({ questionIndex: 0, phaseId: phase.id, part: 'followUp', startedAt: draft?.startedAt ?? isoAt(deps.clock.now()) }, seconds);
-      const result = await deps.screen.answer({ message: `Follow-up: ${followUp}`, header, initial: draft?.text, onChange });
-      drafts.clear();
-      record.followUp = { question: followUp, answer: result.text.trim() === '' ? null : result.text };
-    }
+    await probe(phase$, session.settings.probes ?? DEFAULT_PROBES);
     record.status = 'answered';
     record.answer!.seconds = clock.elapsedSeconds();
     saveClock();
@@ -119,18 +109,6 @@ function skipPhase(record: PhaseRecord, phase: Phase, clock: PhaseClock, deps: I
   record.answer = null;
   record.grades.push(skippedGrade(phase.rubric, isoAt(deps.clock.now())));
   deps.screen.skipped(phase.title);
-}
-
-/** With a model configured it writes the follow-up from the answer; otherwise, or if it fails, the phase's own. */
-async function chooseFollowUp(session: Session, phase: Phase, answer: string, deps: InterviewDeps): Promise<string | undefined> {
-  const fallback = phase.followUps?.[0];
-  const write = deps.writeFollowUp;
-  if (!write) return fallback;
-  const scenario = session.questions[0]!.question.prompt;
-  const written = await deps.screen.progress('The interviewer is thinking…', () => write({ scenario, phaseTitle: phase.title, phasePrompt: phase.prompt, rubric: phase.rubric, answer }));
-  if (written.ok) return stripControlDeep(written.question);
-  deps.screen.followUpFailed(written.reason, fallback !== undefined);
-  return fallback;
 }
 
 /** The live header's numbers: this phase's countdown and the whole interview's. */
@@ -169,7 +147,7 @@ async function gradePhases(session: Session, question: DesignQuestion, deps: Int
   deps.screen.note("Time's over: grade each phase against its rubric.");
   for (const { phase, record } of waiting) {
     deps.screen.heading(phase.title, phase.prompt.trim());
-    const yours = [record.answer?.text ?? '', record.followUp?.answer ? `\nFollow-up: ${record.followUp.question}\n${record.followUp.answer}` : ''].join('');
+    const yours = phaseTranscript(record.answer?.text ?? '', phaseTurns(record));
     const marks = await deps.screen.gradeYourself({ yours, model: phase.modelAnswer, rubric: phase.rubric });
     const grade = selfGrade(phase.rubric, marks, isoAt(deps.clock.now()));
     record.grades.push(grade);

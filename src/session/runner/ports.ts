@@ -3,7 +3,7 @@ import type { Grade } from '../../grading/grade.js';
 import type { Marks } from '../../grading/rubric.js';
 import type { ClockLevel } from '../../interview/header.js';
 import type { ChoiceQuestion, Criterion } from '../../topics/model.js';
-import type { Draft, Session } from '../model.js';
+import type { Draft, Session, Turn } from '../model.js';
 
 /**
  * What a session runner needs from the outside. The runner decides (what is
@@ -60,6 +60,8 @@ export interface AnswerRequest {
   deadline?: () => boolean;
   /** Told the whole text after each change. */
   onChange?: (text: string) => void;
+  /** The keys line under the editor, when it differs from the default. */
+  hint?: string;
 }
 
 export interface SessionScreen {
@@ -82,8 +84,10 @@ export interface SessionScreen {
   modelGrade(grade: Grade, rubric: readonly Criterion[], title?: string): void;
   interviewBrief(input: { prompt: string; totalSeconds: number; phases: readonly { title: string; budgetSeconds: number }[] }): void;
   phaseDone(title: string, seconds: number, budgetSeconds: number): void;
-  /** The model could not write a follow-up; `fallback` says whether the scenario's own is used. */
-  followUpFailed(reason: string, fallback: boolean): void;
+  /** A clarifying question and the interviewer's answer, as soon as it is answered. */
+  clarified(turn: Turn): void;
+  /** One line: the model failed (or its reply was rejected) and the offline interviewer answers instead. */
+  interviewerNotice(line: string): void;
   heading(title: string, text: string): void;
   note(text: string): void;
   interrupted(kind: Session['kind'], sessionId: string): void;

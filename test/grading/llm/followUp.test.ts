@@ -27,15 +27,15 @@ async function deps(handler: ZooHandler, dataDir = mkdtempSync(join(tmpdir(), 'f
 describe('model-written follow-ups use the same ladder as grades', () => {
   test('LM Studio (rejects json_object): asked with json_schema, answered in one request', async () => {
     const ladder = await deps((request) =>
-      request.body.response_format?.type === 'json_object' ? { status: 400, body: { error: "'response_format.type' must be 'json_schema' or 'text'" } } : { status: 200, body: completion({ content: JSON.stringify({ question: QUESTION }) }) },
+      request.body.response_format?.type === 'json_object' ? { status: 400, body: { error: "'response_format.type' must be 'json_schema' or 'text'" } } : { status: 200, body: completion({ content: JSON.stringify({ criterion: 'qps', question: QUESTION }) }) },
     );
-    expect(await modelFollowUp(ladder, template, 'secret', INPUT)).toEqual({ ok: true, question: QUESTION });
+    expect(await modelFollowUp(ladder, template, 'secret', INPUT)).toEqual({ ok: true, criterion: 'qps', question: QUESTION });
     expect(server!.chats.map((request) => request.body.response_format?.json_schema?.name)).toEqual(['follow_up']);
   });
 
   test('a server that takes no response_format: down to plain text, the question read from prose', async () => {
-    const ladder = await deps((request) => (request.body.response_format ? { status: 400, body: { object: 'error', message: 'response_format is not supported', type: 'BadRequestError', code: 400 } } : { status: 200, body: completion({ content: `<think>ok</think>Sure: {"question": "${QUESTION}"}` }) }));
-    expect(await modelFollowUp(ladder, template, 'secret', INPUT)).toEqual({ ok: true, question: QUESTION });
+    const ladder = await deps((request) => (request.body.response_format ? { status: 400, body: { object: 'error', message: 'response_format is not supported', type: 'BadRequestError', code: 400 } } : { status: 200, body: completion({ content: `<think>ok</think>Sure: {"criterion": "qps", "question": "${QUESTION}"}` }) }));
+    expect(await modelFollowUp(ladder, template, 'secret', INPUT)).toEqual({ ok: true, criterion: 'qps', question: QUESTION });
     expect(server!.chats.map((request) => request.body.response_format?.type ?? 'text')).toEqual(['json_schema', 'json_object', 'text']);
   });
 
