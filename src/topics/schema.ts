@@ -103,7 +103,7 @@ export const ShortQuestionSchema = z.strictObject({
 });
 
 /** A phase's follow-up: plain text, or the question with the id of the rubric criterion it probes. */
-export const PhaseFollowUpSchema = z.union([text, z.strictObject({ question: text, probes: id })]);
+export const PhaseFollowUpSchema = z.union([text, z.strictObject({ question: text, probes: id })], { error: 'expected the question text, or { question, probes: <criterion id> } (no other fields)' });
 
 export const PhaseSchema = z.strictObject({
   id,

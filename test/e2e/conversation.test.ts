@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { ReportSchema } from '../../src/report/schema.js';
@@ -28,6 +29,19 @@ const SCRIPT = `talk-design:
 
 let server: LlmServer | undefined;
 afterEach(async () => server?.close());
+
+describe('coach lint on followUps', () => {
+  test('probes must name a criterion of its phase; a follow-up is text or { question, probes }', async () => {
+    const talk = readFileSync(join(TOPICS, 'talk.yaml'), 'utf8');
+    const unknown = await runCoach(['lint', writeFiles(join(tempHome(), 't'), { 'talk.yaml': talk.replace('probes: cache }', 'probes: cahce }') })]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr + unknown.stdout).toMatch(/talk\.yaml:36:\d+  questions\[0\]\.phases\[1\]\.followUps\[0\]\.probes: probes "cahce", which is not a criterion of this phase \(its rubric has blob, cache\)/);
+    const misspelt = await runCoach(['lint', writeFiles(join(tempHome(), 't'), { 'talk.yaml': talk.replace('probes: blob }', 'probez: blob }') })]);
+    expect(misspelt.code).toBe(1);
+    expect(misspelt.stderr + misspelt.stdout).toMatch(/talk\.yaml:37:\d+  questions\[0\]\.phases\[1\]\.followUps\[1\]: expected the question text, or \{ question, probes: <criterion id> \}/);
+    expect((await runCoach(['lint', TOPICS])).code).toBe(0);
+  });
+});
 
 describe('a scripted conversation', () => {
   test('clarify and followUps replay the whole conversation: facts answer, weakest self mark probed first, report JSON turns', async () => {
