@@ -113,7 +113,7 @@ describe('pending and ungraded are counted apart, everywhere, with the command t
     expect(quiz.code).toBe(1);
     expect(zoo.chats).toHaveLength(1);
     const report = ReportSchema.parse(JSON.parse(quiz.stdout));
-    expect(report).toMatchObject({ pending: 0, ungraded: 1, schemaVersion: 2 });
+    expect(report).toMatchObject({ pending: 0, ungraded: 1, schemaVersion: 3 });
     expect(report.questions[0]!.grade.reason).toMatch(/^quota: 429 You exceeded your current quota/);
     const text = stripAnsi((await runCoach(['report'], { env: env(home, zoo.url) })).stdout);
     expect(text).toContain(`1 ungraded (grading failed): coach grade ${report.id}`);
