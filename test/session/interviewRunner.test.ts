@@ -193,3 +193,30 @@ describe('the interview runner talks back (offline)', () => {
     expect(session.questions[0]!.phases![0]!.turns).toMatchObject([{ question: 'How long do pastes live?', answer: null }]);
   });
 });
+
+describe('resume in the middle of the follow-ups', () => {
+  test('an interrupt during the second follow-up keeps the turns; resume asks that follow-up again, not a new one', async () => {
+    const { PromptInterrupt } = await import('../../src/errors.js');
+    const clock = new FakeClock();
+    const first = scripted(clock, [
+      () => 'Scale and expiry.',
+      () => 'Thirty days.',
+      () => {
+        throw new PromptInterrupt('SIGINT');
+      },
+    ]);
+    const session = newSession();
+    expect(await runInterviewSession(session, deps(clock, first.screen))).toMatchObject({ finished: false, exitCode: 130 });
+    const requirements = session.questions[0]!.phases![0]!;
+    expect(requirements.status).toBe('unasked');
+    expect(requirements.turns!.map((turn) => [turn.question, turn.answer])).toEqual([
+      ['How long do pastes live?', 'Thirty days.'],
+      ['How many reads per second at peak?', null],
+    ]);
+
+    const second = scripted(clock, [() => '1,200 per second.', () => 'S3.', () => 'A CDN.']);
+    expect(await runInterviewSession(session, deps(clock, second.screen))).toMatchObject({ finished: true });
+    expect(second.shown.map((request) => request.message)).toEqual(['Follow-up: How many reads per second at peak?', 'Where do pastes live?', 'Follow-up: What happens to a viral paste?']);
+    expect(requirements.turns!.map((turn) => turn.answer)).toEqual(['Thirty days.', '1,200 per second.']);
+  });
+});
