@@ -7,7 +7,7 @@ import { build } from 'esbuild';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
-const LAZY_EXTERNALS = ['ora', '@inquirer/*', 'openai', 'ts-fsrs', '@lydell/node-pty', 'playwright-core'];
+const LAZY_EXTERNALS = ['better-sqlite3', 'ora', '@inquirer/*', 'openai', 'ts-fsrs', '@lydell/node-pty', 'playwright-core'];
 
 await build({
   entryPoints: ['src/main.ts', 'src/build/compile-topics.ts'],

@@ -34,6 +34,8 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   plan: () => import('./commands/plan.js').then((m) => m.planCommand),
   today: () => import('./commands/today.js').then((m) => m.todayCommand),
   cram: () => import('./commands/cram.js').then((m) => m.cramCommand),
+  import: () => import('./commands/import.js').then((m) => m.importCommand),
+  backup: () => import('./commands/backup.js').then((m) => m.backupCommand),
 };
 
 export const lazyDispatch: Dispatch = async (name, options, ctx) => {
@@ -76,8 +78,13 @@ export function buildProgram(io: Io, dispatch: Dispatch, setExitCode: (code: Exi
     async (...args: unknown[]) => {
       const command = args.at(-1) as Command;
       const ctx = await createContext(io, command.optsWithGlobals<GlobalOptions>(), { withSessions: !WITHOUT_SESSIONS.has(name) });
-      const code = await dispatch(name, toOptions(...args), ctx);
-      setExitCode(code ?? ExitCode.ok);
+      try {
+        const code = await dispatch(name, toOptions(...args), ctx);
+        setExitCode(code ?? ExitCode.ok);
+      } finally {
+        // Closing checkpoints the write-ahead log back into coach.db and removes it.
+        ctx.sessions?.close();
+      }
     };
 
   program
@@ -242,6 +249,21 @@ export function buildProgram(io: Io, dispatch: Dispatch, setExitCode: (code: Exi
     .option('--force', 'overwrite --output if it exists')
     .addHelpText('after', examples('coach export > history.json', 'coach export --format csv --output history.csv'))
     .action(action('export', (options) => ({ ...(options as object) })));
+
+  program
+    .command('import')
+    .description('add the sessions of a coach export --format json file (sessions already here are skipped)')
+    .argument('<file>', 'a file written by coach export --format json')
+    .addHelpText('after', examples('coach export --output history.json   # on the old machine', 'coach import history.json'))
+    .action(action('import', (file) => ({ file: file as string })));
+
+  program
+    .command('backup')
+    .description('a consistent copy of the database (coach.db), safe while coach runs elsewhere')
+    .argument('<file>', 'where to write the copy')
+    .option('--force', 'overwrite the file if it exists')
+    .addHelpText('after', examples('coach backup ~/coach-backup.db', 'coach backup coach.db.bak --force'))
+    .action(action('backup', (file, options) => ({ file: file as string, ...(options as object) })));
 
   program
     .command('calibrate')

@@ -74,14 +74,15 @@ export async function createContext(io: Io, globals: GlobalOptions, { withSessio
     ...envDirs.map((dir) => ({ dir: resolve(io.cwd, dir), source: 'COACH_TOPICS' })),
     ...globals.topics.map((dir) => ({ dir: resolve(io.cwd, dir), source: '--topics' })),
   ];
+  const style = await createStyle(level);
   return {
     ...io,
     json: globals.json,
     strict: globals.strict,
-    style: await createStyle(level),
+    style,
     paths,
     display,
-    sessions: withSessions ? new (await import('./session/store.js')).SessionStore(paths.dataDir) : (undefined as unknown as SessionStore),
+    sessions: withSessions ? new (await import('./session/store.js')).SessionStore(paths.dataDir, (message) => io.stderr.write(style.yellow(`warning: ${message}\n`))) : (undefined as unknown as SessionStore),
     interactive: io.stdin.isTTY === true && io.stdout.isTTY === true,
     topicSources: { bundledDir: paths.bundledTopics, compiledBundle: paths.compiledBundle, compiledOutline: paths.compiledOutline, userDirs, display },
   };

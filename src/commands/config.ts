@@ -4,7 +4,7 @@ import type { Context } from '../context.js';
 import { ConfigFileSchema, configPath, dayStartsAtOf, maskCredentials, readConfigFile, resolveLlmSettings } from '../config/settings.js';
 import { formatDayStart } from '../review/day.js';
 import { UsageError } from '../errors.js';
-import { writeFileAtomic } from '../session/store.js';
+import { writeFileAtomic } from '../storage/atomicFile.js';
 import { renderTable } from '../ui/table.js';
 
 export interface ConfigOptions {

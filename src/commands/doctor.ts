@@ -20,6 +20,7 @@ export async function doctorCommand(_options: Record<string, never>, ctx: Contex
   const questions = topics.reduce((sum, loaded) => sum + loaded.topic.questions.length, 0);
   checks.push(problems.length === 0 ? { name: 'topics', status: 'ok', detail: `${topics.length} topics, ${questions} questions` } : { name: 'topics', status: 'failed', detail: `${problems.length} problem(s): ${problems.slice(0, 3).map(formatProblem).join('; ')}` });
   checks.push(checkDataDir(ctx.paths.dataDir));
+  checks.push(await checkDatabase(ctx.paths.dataDir));
   const config = checkConfig(ctx);
   checks.push(config.check);
   if (config.ok) checks.push(await checkLlm(ctx));
@@ -44,6 +45,13 @@ function checkDataDir(dataDir: string): Check {
   } catch (error) {
     return { name: 'data', status: 'failed', detail: `${dataDir} is not writable (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
   }
+}
+
+/** Opens coach.db (when there is one) and runs SQLite's quick_check over it. */
+async function checkDatabase(dataDir: string): Promise<Check> {
+  const { databaseHealth } = await import('../storage/health.js');
+  const health = databaseHealth(dataDir);
+  return { name: 'database', status: health.ok ? 'ok' : 'failed', detail: health.detail };
 }
 
 function checkConfig(ctx: Context): { ok: boolean; check: Check } {

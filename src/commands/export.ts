@@ -2,10 +2,8 @@ import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { buildReport } from '../report/build.js';
 import { byStart, renderCriteriaCsv, type CsvSession } from '../report/csv.js';
-import { SessionFileError } from '../session/store.js';
 import { readHistory } from './history.js';
 import { writeCommandOutput } from './output.js';
-import { stripControl } from '../text/controlChars.js';
 
 export interface ExportOptions {
   format?: string;
@@ -52,15 +50,16 @@ function exportCsv(ctx: Context): string {
   return renderCriteriaCsv(sessions);
 }
 
+/** Every session's report (the documented contract) and, under `records`, the stored sessions themselves, which `coach import` reads back. */
 function exportJson(ctx: Context): string {
   const reports = [];
+  const records = [];
   for (const id of ctx.sessions.ids()) {
-    try {
-      reports.push(buildReport(ctx.sessions.load(id)));
-    } catch (error) {
-      if (!(error instanceof SessionFileError)) throw error;
-      ctx.stderr.write(ctx.style.yellow(`warning: ${stripControl(error.message)}\n`));
-    }
+    const session = ctx.sessions.load(id);
+    reports.push(buildReport(session));
+    records.push(session);
   }
-  return `${JSON.stringify({ sessions: reports.sort(byStart) }, null, 2)}\n`;
+  reports.sort(byStart);
+  records.sort(byStart);
+  return `${JSON.stringify({ sessions: reports, records }, null, 2)}\n`;
 }

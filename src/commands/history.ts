@@ -1,15 +1,14 @@
 import type { Context } from '../context.js';
-import { join } from 'node:path';
-import { readSummaries, type SessionSummary } from '../session/summaries.js';
+import type { SessionSummary } from '../session/summaries.js';
 import { renderTable } from '../ui/table.js';
 import { shorten } from '../ui/text.js';
 import { stripControl } from '../text/controlChars.js';
 
 export type HistoryEntry = Omit<SessionSummary, 'results' | 'fingerprint'>;
 
-/** Every readable session, newest first; unreadable files are reported with their path and skipped. */
-export function readHistory(ctx: Pick<Context, 'sessions' | 'stderr' | 'style' | 'paths'>, options: { withResults?: boolean } = {}): SessionSummary[] {
-  return readSummaries(ctx.sessions, join(ctx.paths.dataDir, 'index'), (error) => ctx.stderr.write(ctx.style.yellow(`warning: ${stripControl(error.message)}\n`)), options).reverse();
+/** Every session's summary, newest first, from the database's derived tables. */
+export function readHistory(ctx: Pick<Context, 'sessions'>, options: { withResults?: boolean } = {}): SessionSummary[] {
+  return ctx.sessions.summaries(options).reverse();
 }
 
 export async function historyCommand(_options: Record<string, never>, ctx: Context): Promise<void> {

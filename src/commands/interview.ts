@@ -15,6 +15,7 @@ import { assertCanAsk, chooseGrader, uniqueSessionId } from './quiz.js';
 import { parseGrader } from './quizOptions.js';
 import { llmSettings } from '../grading/llm/setup.js';
 import { gradeSessionWithModel } from './llmGrading.js';
+import { runClaimed } from './interactiveRun.js';
 import { printSessionOutcome } from './sessionOutcome.js';
 import { reportTopicProblems } from './topicProblems.js';
 import { shorten } from '../ui/text.js';
@@ -65,7 +66,7 @@ export async function interviewCommand(options: InterviewOptions, ctx: Context):
     return outcome.failed.length > 0 ? ExitCode.failure : ExitCode.ok;
   }
   const { runInteractiveSession } = await import('./interactiveSession.js');
-  return runInteractiveSession(session, ctx);
+  return runClaimed(ctx, session.id, () => runInteractiveSession(session, ctx));
 }
 
 function designQuestion(topics: readonly Topic[], reference: string): Picked {

@@ -1,17 +1,42 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { lstatSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
-import { writeFileAtomic } from '../session/store.js';
+import { writeFileAtomic } from '../storage/atomicFile.js';
 
-/** stdout, or `--output FILE`: written atomically, never over an existing file without `--force`. */
+/**
+ * stdout, or `--output FILE`: written atomically, and only ever as a regular
+ * file. A missing folder, a folder, a device, a FIFO or a socket in its place
+ * is one line; an existing regular file needs `--force`; a symlink is never
+ * replaced (even with --force), since renaming over it would drop the link.
+ */
 export function writeCommandOutput(text: string, options: { output?: string; force?: boolean }, ctx: Pick<Context, 'cwd' | 'stdout' | 'stderr'>): void {
   if (!options.output) {
     ctx.stdout.write(text);
     return;
   }
   const target = resolve(ctx.cwd, options.output);
-  if (existsSync(target) && !options.force) throw new UserError(`${options.output} already exists; use --force to overwrite it`);
-  writeFileAtomic(target, text);
+  checkOutputTarget(target, options.output, options.force === true);
+  try {
+    writeFileAtomic(target, text);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOSPC') throw new UserError(`${options.output}: the disk is full; nothing was written`);
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new UserError(`${options.output}: cannot write there (${code})`);
+    throw error;
+  }
   ctx.stderr.write(`Wrote ${options.output}\n`);
+}
+
+/** Throws a one-line UserError unless `target` may be written as a regular file. */
+export function checkOutputTarget(target: string, shown: string, force: boolean): void {
+  const folder = statSync(dirname(target), { throwIfNoEntry: false });
+  if (!folder) throw new UserError(`${shown}: the folder ${dirname(shown)} does not exist`);
+  if (!folder.isDirectory()) throw new UserError(`${shown}: ${dirname(shown)} is not a folder`);
+  const existing = lstatSync(target, { throwIfNoEntry: false });
+  if (!existing) return;
+  if (existing.isDirectory()) throw new UserError(`${shown}: is a folder; give a file name`);
+  if (existing.isSymbolicLink()) throw new UserError(`${shown}: is a symbolic link; it is never replaced (write to another name)`);
+  if (!existing.isFile()) throw new UserError(`${shown}: is a ${existing.isFIFO() ? 'FIFO' : existing.isSocket() ? 'socket' : 'device'}, not a regular file; it is never replaced`);
+  if (!force) throw new UserError(`${shown} already exists; use --force to overwrite it`);
 }

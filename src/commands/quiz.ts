@@ -11,6 +11,7 @@ import { matchingQuestions, resolveQuestionId, shuffle, seededRandom, type Picke
 import { loadTopics } from '../topics/loader.js';
 import type { Topic } from '../topics/model.js';
 import { planQuiz, type QuizOptions, type QuizPlan } from './quizOptions.js';
+import { runClaimed } from './interactiveRun.js';
 import { printSessionOutcome } from './sessionOutcome.js';
 import { reportTopicProblems } from './topicProblems.js';
 import { llmSettings } from '../grading/llm/setup.js';
@@ -55,7 +56,7 @@ export async function runQuestionSession(
     return outcome.failed.length > 0 ? ExitCode.failure : ExitCode.ok;
   }
   const { runInteractiveSession } = await import('./interactiveSession.js');
-  return runInteractiveSession(session, ctx);
+  return runClaimed(ctx, session.id, () => runInteractiveSession(session, ctx));
 }
 
 /** No topic on the command line: let the candidate choose (none chosen means all). */

@@ -1,5 +1,6 @@
 import type { Context } from '../context.js';
 import { UserError, type ExitCode } from '../errors.js';
+import { runClaimed } from './interactiveRun.js';
 import { assertCanAsk } from './quiz.js';
 
 export interface ResumeOptions {
@@ -10,6 +11,11 @@ export interface ResumeOptions {
 export async function resumeCommand(options: ResumeOptions, ctx: Context): Promise<ExitCode> {
   assertCanAsk(ctx, 'coach resume');
   const id = ctx.sessions.resolve(options.session, (session) => session.status === 'in-progress');
+  return runClaimed(ctx, id, () => resumeClaimed(id, ctx));
+}
+
+async function resumeClaimed(id: string, ctx: Context): Promise<ExitCode> {
+  // Loaded after the claim, so it includes everything the previous run saved.
   const session = ctx.sessions.load(id);
   if (session.status === 'finished') throw new UserError(`session ${id} is finished; nothing to resume (coach report ${id} shows it)`);
   const progress =

@@ -1,15 +1,14 @@
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Context } from '../context.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { llmSettings } from '../grading/llm/setup.js';
-import { dueCards, liveCardKeys, type DueCard, type TopicShape } from '../review/due.js';
-import { loadSchedule } from '../review/state.js';
 import type { Cards } from '../review/schedule.js';
+import { dueCards, liveCardKeys, type DueCard, type TopicShape } from '../review/due.js';
+import { scheduleOf } from '../review/state.js';
 import { readAnswersFile } from '../session/answersFile.js';
 import { assertKnownTopics, type Picked } from '../session/select.js';
 import { loadTopics } from '../topics/loader.js';
 import { renderTable } from '../ui/table.js';
-import { readHistory } from './history.js';
 import { assertCanAsk, bindAnswers, chooseGrader, runQuestionSession } from './quiz.js';
 import { parseGrader, parsePositiveInt } from './quizOptions.js';
 import { reportTopicProblems } from './topicProblems.js';
@@ -59,9 +58,9 @@ export async function reviewCommand(options: ReviewOptions, ctx: Context): Promi
   return runQuestionSession({ kind: 'review', picked, seed: null, bound, settings: { flip: false, timeLimitSeconds: null, grader } }, ctx, settings);
 }
 
-/** The FSRS schedule replayed from history (through its cache); cram sessions never enter it. */
-export function currentSchedule(ctx: Context): Cards {
-  return loadSchedule(readHistory(ctx).reverse(), join(ctx.paths.dataDir, 'review-state.json'));
+/** The FSRS schedule replayed from history (through its cache in the database); cram sessions never enter it. */
+export function currentSchedule(ctx: Pick<Context, 'sessions'>): Cards {
+  return scheduleOf(ctx.sessions);
 }
 
 export function dueNow(topics: readonly TopicShape[], options: Pick<ReviewOptions, 'topics' | 'again'>, ctx: Context, cards: Cards = currentSchedule(ctx)): DueCard[] {

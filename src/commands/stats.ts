@@ -1,13 +1,13 @@
 import type { Context } from '../context.js';
-import { computeStats, sparkline } from '../progress/stats.js';
+import { sparkline } from '../progress/stats.js';
+import { statsFromRows } from '../storage/statsRows.js';
 import { loadTopics } from '../topics/loader.js';
 import { renderTable } from '../ui/table.js';
 import { shorten } from '../ui/text.js';
-import { readHistory } from './history.js';
 
 /** Progress per topic over time, the criteria most often missed, and self-vs-model drift. */
 export async function statsCommand(_options: Record<string, never>, ctx: Context): Promise<void> {
-  const stats = computeStats(readHistory(ctx));
+  const stats = statsFromRows(ctx.sessions.db);
   const criterionText = await criterionTexts(ctx);
   const mostMissed = stats.mostMissed.map((entry) => ({ ...entry, text: criterionText.get(`${entry.topic}/${entry.question}/${entry.phase ?? ''}/${entry.criterion}`) ?? null }));
   if (ctx.json) {

@@ -1,5 +1,4 @@
-import { join } from 'node:path';
-import { listSessionIds, sessionsDir } from '../session/files.js';
+import { hasHistory } from '../storage/presence.js';
 import type { Context } from '../context.js';
 import { countByType, type Loaded, type TopicOutline } from '../topics/model.js';
 import { loadTopicOutlines } from '../topics/loader.js';
@@ -40,17 +39,11 @@ export function summarizeTopic({ topic, file, bundled }: Loaded<TopicOutline>, p
  * loads nothing (start-up stays fast for a new user).
  */
 async function reviewProgress(topics: readonly TopicOutline[], base: Context): Promise<Map<string, { mastery: number | null; due: number }> | undefined> {
-  if (listSessionIds(sessionsDir(base.paths.dataDir)).length === 0) return undefined;
-  const [{ dueNow }, { loadSchedule }, { readHistory }, { mastery }, { SessionStore }] = await Promise.all([
-    import('./review.js'),
-    import('../review/state.js'),
-    import('./history.js'),
-    import('../review/due.js'),
-    import('../session/store.js'),
-  ]);
-  const ctx = { ...base, sessions: new SessionStore(base.paths.dataDir) };
-  const due = dueNow(topics, { topics: [] }, ctx);
-  const cards = loadSchedule(readHistory(ctx).reverse(), join(ctx.paths.dataDir, 'review-state.json'));
+  if (!hasHistory(base.paths.dataDir)) return undefined;
+  const [{ dueNow }, { scheduleOf }, { mastery }, { SessionStore }] = await Promise.all([import('./review.js'), import('../review/state.js'), import('../review/due.js'), import('../session/store.js')]);
+  const sessions = new SessionStore(base.paths.dataDir, (message) => base.stderr.write(base.style.yellow(`warning: ${message}\n`)));
+  const cards = scheduleOf(sessions);
+  const due = dueNow(topics, { topics: [] }, { sessions, clock: base.clock }, cards);
   return new Map(topics.map((topic) => [topic.id, { mastery: mastery(topic, cards), due: due.filter((card) => card.topic === topic.id).length }]));
 }
 

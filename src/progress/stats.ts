@@ -112,7 +112,8 @@ function mostMissed(summaries: readonly SessionSummary[], limit: number): Missed
   return [...byKey.values()]
     .filter((entry) => entry.lost > 0)
     .map(({ lost, possible, ...entry }) => ({ ...entry, lostShare: possible > 0 ? lost / possible : 0, weight: lost }))
-    .sort((a, b) => b.weight - a.weight || b.lostShare - a.lostShare)
+    // Ties in key order, as src/storage/statsRows.ts orders them in SQL.
+    .sort((a, b) => b.weight - a.weight || b.lostShare - a.lostShare || compareKeys([a.topic, a.question, a.phase ?? '', a.criterion], [b.topic, b.question, b.phase ?? '', b.criterion]))
     .slice(0, limit)
     .map(({ weight: _weight, ...entry }) => entry);
 }
@@ -141,4 +142,11 @@ function drift(summaries: readonly SessionSummary[]): Drift {
 export function sparkline(values: readonly number[]): string {
   const blocks = '▁▂▃▄▅▆▇█';
   return values.map((value) => blocks[Math.min(blocks.length - 1, Math.max(0, Math.floor((value / 100) * blocks.length)))]).join('');
+}
+
+function compareKeys(a: readonly string[], b: readonly string[]): number {
+  for (let index = 0; index < a.length; index += 1) {
+    if (a[index]! !== b[index]!) return a[index]! < b[index]! ? -1 : 1;
+  }
+  return 0;
 }

@@ -1,8 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { writeFileAtomic } from '../../session/store.js';
 import { z } from 'zod';
+import { lazyStorage, type StorageLocation } from '../../storage/lazyStorage.js';
 import type { CompletionResult } from './transport.js';
 
 /** What a cache entry must look like to be used; anything else (an entry from an older version, a damaged file) is a miss. */
@@ -17,30 +15,39 @@ const CachedReplySchema = z.object({
  * that validated are stored (the ladder decides), failures never, so a regrade
  * retries them; a regrade with nothing changed sends no request. Entries are
  * checked again when read, so nothing stored can crash a later command.
+ * Kept in the database's `llm_cache` table; `location` is the data folder
+ * (or an open Storage).
  */
 export class ResponseCache {
-  constructor(private readonly dir: string) {}
+  private readonly storage: ReturnType<typeof lazyStorage>;
+
+  constructor(location: StorageLocation) {
+    this.storage = lazyStorage(location);
+  }
 
   static keyOf(parts: Record<string, unknown>): string {
     return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
   }
 
   get(key: string): CompletionResult | undefined {
+    const storage = this.storage();
+    const reply = storage.guard(() => storage.prepare('SELECT reply FROM llm_cache WHERE key = ?').pluck().get(key)) as string | undefined;
+    if (reply === undefined) return undefined;
+    let value: unknown;
     try {
-      const parsed = CachedReplySchema.safeParse(JSON.parse(readFileSync(this.pathOf(key), 'utf8')));
-      return parsed.success ? parsed.data : undefined;
+      value = JSON.parse(reply);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT' || error instanceof SyntaxError) return undefined;
+      if (error instanceof SyntaxError) return undefined;
       throw error;
     }
+    const parsed = CachedReplySchema.safeParse(value);
+    return parsed.success ? parsed.data : undefined;
   }
 
   set(key: string, value: CompletionResult): void {
-    mkdirSync(join(this.dir, key.slice(0, 2)), { recursive: true });
-    writeFileAtomic(this.pathOf(key), JSON.stringify(value));
-  }
-
-  private pathOf(key: string): string {
-    return join(this.dir, key.slice(0, 2), `${key}.json`);
+    const storage = this.storage();
+    // A cache is worth nothing on a read-only folder, and must not fail the grading.
+    if (storage.readOnly && !storage.inMemory) return;
+    storage.write(() => storage.prepare('INSERT OR REPLACE INTO llm_cache (key, reply) VALUES (?, ?)').run(key, JSON.stringify(value)));
   }
 }

@@ -1,6 +1,4 @@
-import { readFileSync, mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { writeFileAtomic } from '../../session/store.js';
+import { lazyStorage, type StorageLocation } from '../../storage/lazyStorage.js';
 
 /** The fallback ladder, strongest first. */
 export const RUNGS = ['json_schema', 'json_object', 'text'] as const;
@@ -14,31 +12,31 @@ export interface Capability {
 /**
  * Which rung of the ladder worked for each (base URL, model), and whether the
  * model accepts `temperature`, so later runs start there instead of
- * rediscovering it with failing requests.
+ * rediscovering it with failing requests. Kept in the database's
+ * `llm_capabilities` table; `location` is the data folder (or an open Storage).
  */
 export class CapabilityMemory {
-  constructor(private readonly path: string) {}
+  private readonly storage: ReturnType<typeof lazyStorage>;
+
+  constructor(location: StorageLocation) {
+    this.storage = lazyStorage(location);
+  }
 
   get(baseURL: string, model: string): Capability | undefined {
-    return this.read()[`${baseURL} ${model}`];
+    const storage = this.storage();
+    const row = storage.guard(() => storage.prepare('SELECT rung, temperature FROM llm_capabilities WHERE base_url = ? AND model = ?').get(baseURL, model)) as { rung: Rung; temperature: number } | undefined;
+    return row && (RUNGS as readonly string[]).includes(row.rung) ? { rung: row.rung, temperature: row.temperature === 1 } : undefined;
   }
 
   set(baseURL: string, model: string, capability: Capability): void {
-    const all = this.read();
-    const key = `${baseURL} ${model}`;
-    if (all[key]?.rung === capability.rung && all[key]?.temperature === capability.temperature) return;
-    all[key] = capability;
-    mkdirSync(dirname(this.path), { recursive: true });
-    writeFileAtomic(this.path, `${JSON.stringify({ schemaVersion: 1, ...all }, null, 2)}\n`);
-  }
-
-  private read(): Record<string, Capability> {
-    try {
-      const { schemaVersion: _version, ...rest } = JSON.parse(readFileSync(this.path, 'utf8')) as Record<string, unknown>;
-      return rest as Record<string, Capability>;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT' || error instanceof SyntaxError) return {};
-      throw error;
-    }
+    const known = this.get(baseURL, model);
+    if (known?.rung === capability.rung && known.temperature === capability.temperature) return;
+    const storage = this.storage();
+    if (storage.readOnly && !storage.inMemory) return;
+    storage.write(() =>
+      storage.db
+        .prepare('INSERT INTO llm_capabilities (base_url, model, rung, temperature) VALUES (?, ?, ?, ?) ON CONFLICT (base_url, model) DO UPDATE SET rung = excluded.rung, temperature = excluded.temperature')
+        .run(baseURL, model, capability.rung, capability.temperature ? 1 : 0),
+    );
   }
 }

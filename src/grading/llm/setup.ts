@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Context } from '../../context.js';
 import { configPath, readConfigFile, resolveLlmSettings, type LlmFlags, type LlmSettings } from '../../config/settings.js';
-import { writeFileAtomic } from '../../session/store.js';
+import { openStorage, type Storage } from '../../storage/database.js';
+import { graderSecretOf } from '../../storage/secret.js';
 import { ResponseCache } from './cache.js';
 import { CapabilityMemory } from './capabilities.js';
 import type { InterviewerModel } from '../../interview/interviewer.js';
@@ -18,25 +17,26 @@ export function llmSettings(ctx: Pick<Context, 'env' | 'paths'>, flags: LlmFlags
 
 /**
  * The ladder's real ports: the openai SDK, the response cache and the capability
- * memory in the data folder, and the per-request time budget. Any structured
- * request (grades, follow-ups, clarifications) goes through
+ * memory in the database (coach.db in the data folder, or `storage`), and the
+ * per-request time budget. Any structured request (grades, follow-ups, clarifications) goes through
  * `askStructured(await ladderDeps(ctx, settings), request)` from ladder.ts.
  */
-export async function ladderDeps(ctx: Pick<Context, 'paths'>, settings: LlmSettings): Promise<LadderDeps> {
+export async function ladderDeps(ctx: Pick<Context, 'paths'>, settings: LlmSettings, storage: Storage = openStorage(ctx.paths.dataDir)): Promise<LadderDeps> {
   return {
     transport: await openaiTransport(settings),
-    cache: new ResponseCache(join(ctx.paths.dataDir, 'llm-cache')),
-    capabilities: new CapabilityMemory(join(ctx.paths.dataDir, 'llm-capabilities.json')),
+    cache: new ResponseCache(storage),
+    capabilities: new CapabilityMemory(storage),
     timeoutMs: settings.timeoutMs,
   };
 }
 
 /** The grader with its real ports. */
 export async function createLlmGrader(ctx: Pick<Context, 'paths' | 'clock'>, settings: LlmSettings): Promise<LlmGrader> {
+  const storage = openStorage(ctx.paths.dataDir);
   return new LlmGrader({
-    ...(await ladderDeps(ctx, settings)),
+    ...(await ladderDeps(ctx, settings, storage)),
     template: loadTemplate(join(ctx.paths.packageRoot, 'prompts'), 'grader'),
-    secret: graderSecret(ctx.paths.dataDir),
+    secret: graderSecretOf(storage, ctx.paths.dataDir),
     clock: ctx.clock,
   });
 }
@@ -47,29 +47,16 @@ export async function createLlmGrader(ctx: Pick<Context, 'paths' | 'clock'>, set
  */
 export async function createInterviewerModel(ctx: Pick<Context, 'paths' | 'env'>): Promise<InterviewerModel> {
   const settings = llmSettings(ctx);
-  const deps = await ladderDeps(ctx, settings);
+  const storage = openStorage(ctx.paths.dataDir);
+  const deps = await ladderDeps(ctx, settings, storage);
   const prompts = join(ctx.paths.packageRoot, 'prompts');
   const followUpTemplate = loadTemplate(prompts, 'followup');
   const clarifyTemplate = loadTemplate(prompts, 'clarify');
-  const secret = graderSecret(ctx.paths.dataDir);
+  const secret = graderSecretOf(storage, ctx.paths.dataDir);
   const [{ modelFollowUp }, { modelClarification }] = await Promise.all([import('./followUp.js'), import('./clarify.js')]);
   return {
     model: settings.model,
     clarify: (input) => modelClarification(deps, clarifyTemplate, secret, input),
     probe: (input) => modelFollowUp(deps, followUpTemplate, secret, input),
   };
-}
-
-/** A per-installation secret for answer tags (see request.ts), created once. */
-function graderSecret(dataDir: string): string {
-  const path = join(dataDir, 'grader-secret');
-  try {
-    return readFileSync(path, 'utf8').trim();
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
-  mkdirSync(dataDir, { recursive: true });
-  const secret = randomBytes(32).toString('hex');
-  writeFileAtomic(path, secret);
-  return secret;
 }

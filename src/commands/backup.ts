@@ -1,0 +1,19 @@
+import { resolve } from 'node:path';
+import type { Context } from '../context.js';
+import { backupDatabase } from '../storage/backup.js';
+import { checkOutputTarget } from './output.js';
+
+export interface BackupOptions {
+  file: string;
+  force?: boolean;
+}
+
+/** A consistent copy of coach.db (SQLite online backup); restore by copying it back over coach.db. */
+export async function backupCommand(options: BackupOptions, ctx: Context): Promise<void> {
+  const target = resolve(ctx.cwd, options.file);
+  checkOutputTarget(target, options.file, options.force === true);
+  const storage = ctx.sessions.db;
+  await backupDatabase(storage, target);
+  const count = ctx.sessions.ids().length;
+  ctx.stderr.write(`Backed up ${count} session${count === 1 ? '' : 's'} from ${storage.path} to ${options.file}\n`);
+}

@@ -1,0 +1,48 @@
+import { readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Context } from '../context.js';
+import { UserError } from '../errors.js';
+import { importRecords } from '../storage/importRecords.js';
+
+export interface ImportOptions {
+  file: string;
+}
+
+/**
+ * Reads what `coach export --format json` writes (its `records`, the stored
+ * sessions) into the database. Sessions already present are skipped; ones
+ * present with different content are kept as they are and listed as conflicts.
+ */
+export async function importCommand(options: ImportOptions, ctx: Context): Promise<void> {
+  const path = resolve(ctx.cwd, options.file);
+  const records = readExport(path, options.file);
+  let outcome;
+  try {
+    outcome = importRecords(ctx.sessions.db, records);
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    if (error instanceof Error && error.message.startsWith('records[')) throw new UserError(`${options.file}: ${error.message}`);
+    throw error;
+  }
+  if (ctx.json) {
+    ctx.stdout.write(`${JSON.stringify(outcome, null, 2)}\n`);
+  } else {
+    ctx.stdout.write(`Imported ${outcome.imported.length} session${outcome.imported.length === 1 ? '' : 's'} from ${options.file}; ${outcome.present.length} already here.\n`);
+  }
+  for (const id of outcome.conflicts) ctx.stderr.write(ctx.style.yellow(`warning: ${options.file}: session ${id} differs from the one already stored; kept the stored one\n`));
+}
+
+function readExport(path: string, shown: string): unknown[] {
+  const stats = statSync(path, { throwIfNoEntry: false });
+  if (!stats) throw new UserError(`${shown}: no such file`);
+  if (!stats.isFile()) throw new UserError(`${shown}: not a regular file`);
+  let value: unknown;
+  try {
+    value = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new UserError(`${shown}: not valid JSON (${(error as Error).message})`);
+  }
+  const records = (value as { records?: unknown } | null)?.records;
+  if (!Array.isArray(records)) throw new UserError(`${shown}: not a coach export (no "records" list; write one with coach export --format json)`);
+  return records;
+}
