@@ -1,10 +1,12 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { SessionSchema } from '../../src/session/model.js';
 import { BIN, ROOT, tempHome, writeFiles } from '../helpers/cli.js';
 import { KEYS, spawnCoach } from '../helpers/pty.js';
+import { checkDatabase, onlySession } from '../helpers/store.js';
 
 const QUESTIONS = 6;
 
@@ -16,11 +18,28 @@ function crashTopic(count: number): string {
   return writeFiles(join(tempHome(), 'topics'), { 'crash.yaml': `id: crash\ntitle: Crash\nquestions:\n${questions}` });
 }
 
+/** The one stored session, after checking the database passes quick_check. */
 function readSession(home: string) {
-  const dir = join(home, 'sessions');
-  const files = readdirSync(dir).filter((name) => name.endsWith('.json'));
-  expect(files).toHaveLength(1);
-  return SessionSchema.parse(JSON.parse(readFileSync(join(dir, files[0]!), 'utf8')));
+  expect(checkDatabase(home)).toEqual(['ok']);
+  return SessionSchema.parse(onlySession(home));
+}
+
+/** Answers committed so far, read by a separate read-only connection while the run goes on (-1 before the session exists). */
+function committedAnswers(home: string): number {
+  const path = join(home, 'coach.db');
+  if (!existsSync(path)) return -1;
+  let db;
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true });
+    if (db.prepare('SELECT count(*) FROM sessions').pluck().get() === 0) return -1;
+    return db.prepare("SELECT count(*) FROM questions WHERE status = 'answered'").pluck().get() as number;
+  } catch (error) {
+    // Not created or not migrated yet, or busy: nothing readable to count.
+    if (String((error as { code?: unknown }).code).startsWith('SQLITE_')) return -1;
+    throw error;
+  } finally {
+    db?.close();
+  }
 }
 
 const answered = (session: ReturnType<typeof readSession>) => session.questions.filter((item) => item.status === 'answered').length;
@@ -61,8 +80,8 @@ describe('SIGKILL never loses a submitted answer', () => {
     }
   }, 120_000);
 
-  test('scripted: killed at moments spread over the run, the session file is always readable and never goes backwards', async () => {
-    // The kill is timed from the moment the session file first exists (not from
+  test('scripted: killed at moments spread over the run, the database passes quick_check and no committed answer is lost', async () => {
+    // The kill is timed from the moment the session is first stored (not from
     // spawn), so machine speed does not decide whether it lands mid-run.
     const many = 300;
     const manyTopics = crashTopic(many);
@@ -72,20 +91,19 @@ describe('SIGKILL never loses a submitted answer', () => {
     let midRun = 0;
     for (let trial = 0; trial < 12; trial += 1) {
       const home = tempHome();
-      const sessions = join(home, 'sessions');
       const child = spawn(process.execPath, [BIN, 'quiz', 'crash', '--answers', join(answers, 'all.yaml')], {
         cwd: ROOT,
         env: { PATH: process.env.PATH, COACH_HOME: home, COACH_TOPICS: manyTopics },
         stdio: 'ignore',
       });
       const closed = new Promise((resolve) => child.on('close', resolve));
-      while (!(existsSync(sessions) && readdirSync(sessions).some((name) => name.endsWith('.json')))) {
-        await new Promise((resolve) => setTimeout(resolve, 2));
-      }
+      while (committedAnswers(home) < 0) await new Promise((resolve) => setTimeout(resolve, 2));
       await new Promise((resolve) => setTimeout(resolve, trial * 4));
+      const seen = committedAnswers(home);
       child.kill('SIGKILL');
       await closed;
       const session = readSession(home);
+      expect(session.questions.filter((item) => item.status === 'answered').length).toBeGreaterThanOrEqual(seen);
       if (session.status === 'in-progress') midRun += 1;
       const statuses = session.questions.map((item) => item.status);
       // Answers are recorded in order: never an unasked question before an answered one.

@@ -1,17 +1,16 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { ReportSchema } from '../../src/report/schema.js';
 import { ROOT, runCoach, tempHome } from '../helpers/cli.js';
 import { KEYS, spawnCoach } from '../helpers/pty.js';
+import { onlySession } from '../helpers/store.js';
 
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'topics');
 // With seed 5 the fixture topic asks its choice question first, then its short one.
 const QUIZ = ['quiz', 'sample', '--seed', '5'];
 
 function sessionFile(home: string) {
-  const [name] = readdirSync(join(home, 'sessions'));
-  return JSON.parse(readFileSync(join(home, 'sessions', name!), 'utf8'));
+  return onlySession(home);
 }
 
 async function answerChoice(term: ReturnType<typeof spawnCoach>) {

@@ -1,9 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { ReportSchema } from '../../src/report/schema.js';
 import { ROOT, runCoach, tempHome, writeFiles } from '../helpers/cli.js';
 import { KEYS, spawnCoach } from '../helpers/pty.js';
+import { onlySession } from '../helpers/store.js';
 
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'topics');
 
@@ -12,8 +12,7 @@ function answers(content: string): string {
 }
 
 function sessionFile(home: string) {
-  const [name] = readdirSync(join(home, 'sessions'));
-  return JSON.parse(readFileSync(join(home, 'sessions', name!), 'utf8'));
+  return onlySession(home);
 }
 
 describe('coach interview --answers (scripted)', () => {

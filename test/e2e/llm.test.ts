@@ -5,6 +5,7 @@ import { ReportSchema } from '../../src/report/schema.js';
 import { ROOT, runCoach, tempHome, writeFiles } from '../helpers/cli.js';
 import { behaviours, gradeReply, startLlmServer, type LlmServer } from '../helpers/llmServer.js';
 import { KEYS, spawnCoach } from '../helpers/pty.js';
+import { onlySession } from '../helpers/store.js';
 
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'topics');
 const SECRET_KEY = 'sk-test-do-not-leak-4f1c9a';
@@ -189,8 +190,8 @@ describe('every failure mode: what the user sees, the grade status, and the answ
       expect(result.stderr).toBe('');
     }
     expect(server.requests).toHaveLength(requests);
-    const saved = JSON.parse(readFileSync(join(home, 'sessions', `${report.id}.json`), 'utf8'));
-    expect(saved.questions[0].answer.text).toBe(ANSWER);
+    const saved = onlySession(home);
+    expect(saved.questions[0]!.answer?.text).toBe(ANSWER);
   });
 
   test('the server hangs past the timeout', async () => {
@@ -202,7 +203,7 @@ describe('every failure mode: what the user sees, the grade status, and the answ
     expect(result.stderr).toMatch(/^ungraded sample\/sample-short: timeout: no complete reply within 0.3 s \(1 request sent\) \(no complete reply within llm.timeoutSeconds/m);
     const report = ReportSchema.parse(JSON.parse(result.stdout));
     expect(report.questions[0]!.grade).toMatchObject({ status: 'ungraded' });
-    expect(JSON.parse(readFileSync(join(home, 'sessions', `${report.id}.json`), 'utf8')).questions[0].answer.text).toBe(ANSWER);
+    expect(onlySession(home).questions[0]!.answer?.text).toBe(ANSWER);
   }, 30_000);
 
   test('token usage is recorded per grade and totalled per session', async () => {

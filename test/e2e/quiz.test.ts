@@ -1,8 +1,9 @@
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { ReportSchema, type Report } from '../../src/report/schema.js';
 import { ROOT, runCoach, stripAnsi, tempHome, writeFiles } from '../helpers/cli.js';
+import { onlySession } from '../helpers/store.js';
 
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'topics');
 const withFixtures = (home: string) => ({ COACH_HOME: home, COACH_TOPICS: FIXTURES });
@@ -60,11 +61,10 @@ describe('coach quiz --answers (scripted)', () => {
 
   test('the session file is saved with every answer and readable', async () => {
     const { report, home } = await scripted([], 'sample-choice: b\n');
-    const files = readdirSync(join(home, 'sessions'));
-    expect(files).toEqual([`${report.id}.json`]);
-    const saved = JSON.parse(readFileSync(join(home, 'sessions', files[0]!), 'utf8'));
+    expect(readdirSync(home)).toContain('coach.db');
+    const saved = onlySession(home);
     expect(saved).toMatchObject({ schemaVersion: 1, id: report.id, status: 'finished' });
-    expect(saved.questions[0].question.choices).toHaveLength(3);
+    expect((saved.questions[0]!.question as { choices: unknown[] }).choices).toHaveLength(3);
     expect(report.id).toMatch(/^\d{8}-\d{6}-[0-9a-z]{4}$/);
   });
 });
@@ -142,19 +142,20 @@ describe('history, report and session references', () => {
     expect(ReportSchema.parse(JSON.parse(readFileSync(target, 'utf8'))).score.percent).toBe(100);
   });
 
-  test('a corrupt or newer session file is reported with its path and never overwritten', async () => {
-    const { home, report } = await scripted([], 'sample-choice: b\n');
+  test('a corrupt or newer first-version session file is reported with its path at the import, skipped and never overwritten', async () => {
+    const home = tempHome();
     const sessions = join(home, 'sessions');
+    mkdirSync(sessions);
     writeFileSync(join(sessions, '20200101-000000-aaaa.json'), '{"schemaVersion": 1, "id": "trunc');
     writeFileSync(join(sessions, '20200101-000001-bbbb.json'), JSON.stringify({ schemaVersion: 99 }));
     const history = await runCoach(['history', '--json'], { env: withFixtures(home) });
     expect(history.code).toBe(0);
-    expect(JSON.parse(history.stdout).sessions.map((session: { id: string }) => session.id)).toEqual([report.id]);
+    expect(JSON.parse(history.stdout).sessions).toEqual([]);
     expect(history.stderr).toContain(`${join(sessions, '20200101-000000-aaaa.json')}: not a readable session file`);
     expect(history.stderr).toContain('written by a newer interview-coach (schemaVersion 99');
     expect(readFileSync(join(sessions, '20200101-000000-aaaa.json'), 'utf8')).toBe('{"schemaVersion": 1, "id": "trunc');
     const direct = await runCoach(['report', '20200101-000001'], { env: withFixtures(home) });
-    expect(direct.code).toBe(1);
-    expect(direct.stderr).toMatch(/schemaVersion 99.*left untouched/);
+    expect(direct.code).toBe(2);
+    expect(direct.stderr).toBe('coach: no session matches "20200101-000001" (coach history lists them)\n');
   });
 });

@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { ReportSchema } from '../../src/report/schema.js';
@@ -7,14 +8,21 @@ import { ROOT, runCoach, tempHome, writeFiles } from '../helpers/cli.js';
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'topics');
 const DAY = 86_400_000;
 
-/** Runs a scripted quiz, then moves every timestamp in its file `daysAgo` days into the past. */
+/**
+ * Runs a scripted quiz in a scratch data folder, moves every timestamp of its
+ * export `daysAgo` days into the past, and imports that into `home`.
+ */
 async function pastQuiz(home: string, answers: string, daysAgo: number): Promise<string> {
-  const file = join(writeFiles(join(tempHome(), 'a'), { 'a.yaml': answers }), 'a.yaml');
-  const result = await runCoach(['quiz', '--answers', file, '--json'], { env: { COACH_HOME: home, COACH_TOPICS: FIXTURES } });
+  const scratch = tempHome();
+  const file = join(writeFiles(join(scratch, 'a'), { 'a.yaml': answers }), 'a.yaml');
+  const result = await runCoach(['quiz', '--answers', file, '--json'], { env: { COACH_HOME: scratch, COACH_TOPICS: FIXTURES } });
   const { id } = JSON.parse(result.stdout) as { id: string };
-  const path = join(home, 'sessions', `${id}.json`);
-  const shifted = readFileSync(path, 'utf8').replace(/"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z)"/g, (_match, iso: string) => `"${new Date(Date.parse(iso) - daysAgo * DAY).toISOString()}"`);
+  const exported = (await runCoach(['export'], { env: { COACH_HOME: scratch } })).stdout;
+  const shifted = exported.replace(/"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z)"/g, (_match, iso: string) => `"${new Date(Date.parse(iso) - daysAgo * DAY).toISOString()}"`);
+  const path = join(scratch, 'shifted.json');
   writeFileSync(path, shifted);
+  const imported = await runCoach(['import', path], { env: { COACH_HOME: home } });
+  expect(imported.code).toBe(0);
   return id;
 }
 
@@ -75,10 +83,10 @@ describe('coach review', () => {
     const home = tempHome();
     await pastQuiz(home, 'sample-short:\n  answer: a weak answer here\n  self: { order: missed, race: partly }\nsample-choice: b\n', 10);
     const before = (await runCoach(['review', '--list', '--json'], { env: env(home) })).stdout;
-    expect(readdirSync(home)).toContain('review-state.json');
-    const { rmSync } = await import('node:fs');
-    rmSync(join(home, 'review-state.json'));
-    rmSync(join(home, 'index'), { recursive: true });
+    const db = new Database(join(home, 'coach.db'));
+    expect(db.prepare('SELECT count(*) FROM review_cards').pluck().get()).toBe(2);
+    db.exec('DELETE FROM review_cards; DELETE FROM review_applied');
+    db.close();
     expect((await runCoach(['review', '--list', '--json'], { env: env(home) })).stdout).toBe(before);
   });
 });

@@ -60,7 +60,7 @@ describe('coach doctor', () => {
     const result = await runCoach(['doctor', '--json'], { env: { COACH_HOME: tempHome() } });
     expect(result.code).toBe(0);
     const { checks } = JSON.parse(result.stdout) as { checks: { name: string; status: string; detail: string }[] };
-    expect(checks.map((check) => [check.name, check.status])).toEqual([['topics', 'ok'], ['data', 'ok'], ['config', 'ok'], ['llm', 'skipped']]);
+    expect(checks.map((check) => [check.name, check.status])).toEqual([['topics', 'ok'], ['data', 'ok'], ['database', 'ok'], ['config', 'ok'], ['llm', 'skipped']]);
     expect(checks[0]!.detail).toMatch(/^13 topics, \d+ questions$/);
   });
 

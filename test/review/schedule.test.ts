@@ -7,6 +7,7 @@ import { dayStartMs, studyDayOf } from '../../src/review/day.js';
 import { ratingFor } from '../../src/review/rating.js';
 import { cardKey, replay } from '../../src/review/schedule.js';
 import { loadSchedule } from '../../src/review/state.js';
+import { openStorage } from '../../src/storage/database.js';
 import type { QuestionResult, SessionSummary } from '../../src/session/summaries.js';
 import { choice, short, topic } from '../helpers/topics.js';
 
@@ -104,28 +105,39 @@ describe('scheduling on a fake clock', () => {
   });
 });
 
+/** A schedule source over fixed summaries; each summary's fingerprint is its revision. */
+function sourceOf(summaries: readonly SessionSummary[]) {
+  return {
+    revisions: () => summaries.map((summary): [string, string] => [summary.id, summary.fingerprint ?? '']),
+    summaries: (after?: string) => summaries.filter((summary) => after === undefined || summary.id > after),
+  };
+}
+
 describe('the cached schedule equals a replay from history', () => {
   const history = Array.from({ length: 30 }, (_, n) => session(`s${String(n).padStart(2, '0')}`, [result(`q${(n % 3) + 1}`, (n * 37) % 101, T0 + n * DAY), result('c1', n % 2 ? 100 : 0, T0 + n * DAY + 1000, 'choice')]));
   const serial = (cards: ReturnType<typeof replay>) => JSON.stringify([...cards.values()].sort((a, b) => (a.key < b.key ? -1 : 1)));
 
   test('incremental (cache, then new sessions applied on top) gives the same schedule as a full replay', () => {
     const dir = mkdtempSync(join(tmpdir(), 'review-'));
-    const path = join(dir, 'review-state.json');
-    loadSchedule(history.slice(0, 10), path);
-    loadSchedule(history.slice(0, 22), path);
-    const incremental = loadSchedule(history, path);
+    const cache = openStorage(dir);
+    loadSchedule(sourceOf(history.slice(0, 10)), cache);
+    loadSchedule(sourceOf(history.slice(0, 22)), cache);
+    const incremental = loadSchedule(sourceOf(history), cache);
     expect(serial(incremental)).toBe(serial(replay(history)));
     rmSync(dir, { recursive: true });
   });
 
   test('a changed (regraded) session or a lost cache means a full replay, never drift', () => {
     const dir = mkdtempSync(join(tmpdir(), 'review-'));
-    const path = join(dir, 'review-state.json');
-    loadSchedule(history, path);
+    const cache = openStorage(dir);
+    loadSchedule(sourceOf(history), cache);
     const regraded = history.map((summary, index) => (index === 5 ? session(summary.id, [result('q3', 100, T0 + 5 * DAY)], 'changed') : summary));
-    expect(serial(loadSchedule(regraded, path))).toBe(serial(replay(regraded)));
-    rmSync(path);
-    expect(serial(loadSchedule(regraded, path))).toBe(serial(replay(regraded)));
+    expect(serial(loadSchedule(sourceOf(regraded), cache))).toBe(serial(replay(regraded)));
+    cache.db.exec('DELETE FROM review_cards; DELETE FROM review_applied');
+    expect(serial(loadSchedule(sourceOf(regraded), cache))).toBe(serial(replay(regraded)));
+    const older = history.slice(0, 10).concat(history.slice(11));
+    expect(serial(loadSchedule(sourceOf(older), cache))).toBe(serial(replay(older)));
+    cache.close();
     rmSync(dir, { recursive: true });
   });
 });
