@@ -1,4 +1,4 @@
-import { mkdirSync, statSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describeStorageFailure, restoreAdvice, StorageError } from './failures.js';
@@ -97,6 +97,7 @@ function prepareFolder(dataDir: string): boolean {
   if (stats && !stats.isDirectory()) throw new StorageError(`${dataDir}: the data folder (COACH_HOME) is a file, not a folder; point COACH_HOME at a folder`);
   try {
     mkdirSync(dataDir, { recursive: true });
+    accessSync(dataDir, constants.W_OK);
     return true;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -119,13 +120,44 @@ function checkDatabaseFile(path: string): boolean {
 
 function openConnection(path: string, folderWritable: boolean, existing: boolean): Storage {
   if (!folderWritable && !existing) return new Storage(new Database(':memory:'), path, true, true);
-  try {
-    if (folderWritable) return new Storage(new Database(path, { timeout: BUSY_TIMEOUT_MS }), path, false, false);
-  } catch (error) {
-    const code = String((error as { code?: unknown }).code ?? '');
-    if (!code.startsWith('SQLITE_CANTOPEN') && !code.startsWith('SQLITE_READONLY')) throw error;
+  if (folderWritable) {
+    try {
+      return new Storage(new Database(path, { timeout: BUSY_TIMEOUT_MS }), path, false, false);
+    } catch (error) {
+      if (!cannotWrite(error)) throw error;
+    }
   }
-  return new Storage(new Database(path, { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS }), path, true, false);
+  const readOnly = new Database(path, { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
+  try {
+    // The first read is where a WAL database without its shared-memory file fails.
+    readOnly.pragma('user_version');
+    return new Storage(readOnly, path, true, false);
+  } catch (error) {
+    readOnly.close();
+    if (!cannotWrite(error)) throw error;
+  }
+  return new Storage(new Database(walFreeCopy(path)), path, true, false);
+}
+
+function cannotWrite(error: unknown): boolean {
+  const code = String((error as { code?: unknown }).code ?? '');
+  return code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_READONLY');
+}
+
+/**
+ * The database file's bytes with its header switched from WAL to rollback
+ * journal (bytes 18 and 19, the read and write format versions: 2 means WAL).
+ * A WAL database in a read-only folder cannot be opened in place when its
+ * shared-memory file does not exist and cannot be created; opened from memory,
+ * it can be read. A cleanly closed database has nothing left in its WAL.
+ */
+function walFreeCopy(path: string): Buffer {
+  const bytes = readFileSync(path);
+  if (bytes.length >= 20 && bytes[18] === 2 && bytes[19] === 2) {
+    bytes[18] = 1;
+    bytes[19] = 1;
+  }
+  return bytes;
 }
 
 function configure(storage: Storage): void {

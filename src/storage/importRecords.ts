@@ -26,7 +26,8 @@ export function importRecords(storage: Storage, records: readonly unknown[]): Im
       const issue = parsed.error.issues[0]!;
       throw new Error(`records[${index}]: not a valid session (${issue.path.join('.') || 'top level'}: ${issue.message})`);
     }
-    return parsed.data;
+    // Validated, but stored as written: parsing reorders keys, and a lossless round trip keeps them.
+    return record as Session;
   });
   const outcome: ImportOutcome = { imported: [], present: [], conflicts: [] };
   storage.write(() => {

@@ -69,5 +69,5 @@ export function readSessionFile(path: string): Session {
     throw new SessionFileProblem(path, `not a valid session file (${issue.path.join('.') || 'top level'}: ${issue.message})`);
   }
   if (`${parsed.data.id}.json` !== path.split(/[\\/]/).at(-1)) throw new SessionFileProblem(path, `holds session ${parsed.data.id}, not the one its name says`);
-  return parsed.data;
+  return value as Session;
 }
