@@ -31,8 +31,8 @@ async function grader(options: { timeoutSeconds?: number } = {}) {
   const settings = resolveLlmSettings({ OPENAI_BASE_URL: server.url, COACH_MODEL: 'test-model' }, { llm: { timeoutSeconds: options.timeoutSeconds ?? 10 } });
   return new LlmGrader({
     transport: await openaiTransport(settings),
-    cache: new ResponseCache(join(dataDir, 'cache')),
-    capabilities: new CapabilityMemory(join(dataDir, 'capabilities.json')),
+    cache: new ResponseCache(dataDir),
+    capabilities: new CapabilityMemory(dataDir),
     template,
     secret: 'test-secret',
     clock: { now: () => Date.UTC(2026, 10, 27, 12) },

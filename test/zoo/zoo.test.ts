@@ -63,8 +63,8 @@ async function graderFor(baseURL: string, dataDir: string, timeoutSeconds = 10):
   const settings = resolveLlmSettings({ OPENAI_BASE_URL: baseURL, COACH_MODEL: 'zoo-model' }, { llm: { timeoutSeconds } });
   return new LlmGrader({
     transport: await openaiTransport(settings),
-    cache: new ResponseCache(join(dataDir, 'cache')),
-    capabilities: new CapabilityMemory(join(dataDir, 'capabilities.json')),
+    cache: new ResponseCache(dataDir),
+    capabilities: new CapabilityMemory(dataDir),
     template,
     secret: 'zoo-secret',
     clock: { now: () => Date.UTC(2026, 10, 30, 12) },

@@ -21,7 +21,7 @@ afterEach(async () => server?.close());
 async function deps(handler: ZooHandler, dataDir = mkdtempSync(join(tmpdir(), 'follow-'))): Promise<LadderDeps> {
   server = await startZooServer(handler);
   const settings = resolveLlmSettings({ OPENAI_BASE_URL: server.url, COACH_MODEL: 'zoo-model' }, { llm: { timeoutSeconds: 5 } });
-  return { transport: await openaiTransport(settings), cache: new ResponseCache(join(dataDir, 'cache')), capabilities: new CapabilityMemory(join(dataDir, 'caps.json')), timeoutMs: settings.timeoutMs };
+  return { transport: await openaiTransport(settings), cache: new ResponseCache(dataDir), capabilities: new CapabilityMemory(dataDir), timeoutMs: settings.timeoutMs };
 }
 
 describe('model-written follow-ups use the same ladder as grades', () => {
