@@ -43,7 +43,7 @@ async function reviewProgress(topics: readonly TopicOutline[], base: Context): P
   const [{ dueNow }, { scheduleOf }, { mastery }, { SessionStore }] = await Promise.all([import('./review.js'), import('../review/state.js'), import('../review/due.js'), import('../session/store.js')]);
   const sessions = new SessionStore(base.paths.dataDir, (message) => base.stderr.write(base.style.yellow(`warning: ${message}\n`)));
   const cards = scheduleOf(sessions);
-  const due = dueNow(topics, { topics: [] }, { sessions, clock: base.clock }, cards);
+  const due = dueNow(topics, { topics: [] }, { ...base, sessions }, cards);
   return new Map(topics.map((topic) => [topic.id, { mastery: mastery(topic, cards), due: due.filter((card) => card.topic === topic.id).length }]));
 }
 

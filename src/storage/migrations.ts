@@ -41,11 +41,14 @@ export const MIGRATIONS: readonly string[] = [
     clarifying INTEGER NOT NULL DEFAULT 0
   ) WITHOUT ROWID;
 
+  -- the copied questions, stored once per distinct content (sessions keep asking the same bank)
+  CREATE TABLE question_copies (hash TEXT PRIMARY KEY, question TEXT NOT NULL) WITHOUT ROWID;
+
   CREATE TABLE questions (
     session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
     position INTEGER NOT NULL,
     topic TEXT NOT NULL,
-    question TEXT NOT NULL,
+    question_hash TEXT NOT NULL REFERENCES question_copies(hash),
     status TEXT NOT NULL,
     answer TEXT,
     draft TEXT,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Grade } from '../grading/grade.js';
 import { SESSION_SCHEMA_VERSION, type Draft, type PhaseRecord, type Session, type SessionQuestion } from '../session/model.js';
 import type { Storage } from './database.js';
@@ -62,10 +63,14 @@ export function writeDraft(storage: Storage, sessionId: string, draft: Draft | n
 export function insertSession(storage: Storage, session: Session): void {
   const { db } = storage;
   storage.prepare('INSERT INTO sessions (id, kind, status, started_at, finished_at, updated_at, topics, seed, settings) VALUES (@id, @kind, @status, @started_at, @finished_at, @updated_at, @topics, @seed, @settings)').run(sessionFields(session));
-  const question = storage.prepare('INSERT INTO questions (session_id, position, topic, question, status, answer) VALUES (@session_id, @position, @topic, @question, @status, @answer)');
+  const copy = storage.prepare('INSERT OR IGNORE INTO question_copies (hash, question) VALUES (?, ?)');
+  const question = storage.prepare('INSERT INTO questions (session_id, position, topic, question_hash, status, answer) VALUES (@session_id, @position, @topic, @question_hash, @status, @answer)');
   const phase = storage.prepare('INSERT INTO phases (session_id, position, phase_index, id, status, budget_seconds, elapsed_seconds, answer, follow_up) VALUES (@session_id, @position, @phase_index, @id, @status, @budget_seconds, @elapsed_seconds, @answer, @follow_up)');
   session.questions.forEach((item, position) => {
-    question.run({ session_id: session.id, position, topic: item.topic, question: JSON.stringify(item.question), ...questionFields(item) });
+    const text = JSON.stringify(item.question);
+    const hash = createHash('sha256').update(text).digest('base64url');
+    copy.run(hash, text);
+    question.run({ session_id: session.id, position, topic: item.topic, question_hash: hash, ...questionFields(item) });
     item.phases?.forEach((record, phaseIndex) => phase.run({ session_id: session.id, position, phase_index: phaseIndex, ...phaseFields(record) }));
   });
   appendGrades(storage, session.id, gradeRowsOf(session));
@@ -124,7 +129,7 @@ export function readSession(storage: Storage, id: string): Session | undefined {
   const row = storage.prepare('SELECT id, kind, status, started_at, finished_at, updated_at, topics, seed, settings, drafted FROM sessions WHERE id = ?').get(id) as SessionRow | undefined;
   if (!row) return undefined;
   const drafts: Draft[] = [];
-  const questions = (storage.prepare('SELECT topic, question, status, answer, draft FROM questions WHERE session_id = ? ORDER BY position').all(id) as { topic: string; question: string; status: SessionQuestion['status']; answer: string | null; draft: string | null }[]).map(
+  const questions = (storage.prepare('SELECT topic, question_copies.question AS question, status, answer, draft FROM questions JOIN question_copies ON question_copies.hash = questions.question_hash WHERE session_id = ? ORDER BY position').all(id) as { topic: string; question: string; status: SessionQuestion['status']; answer: string | null; draft: string | null }[]).map(
     (entry): SessionQuestion => {
       if (entry.draft !== null) drafts.push(JSON.parse(entry.draft) as Draft);
       return { topic: entry.topic, question: JSON.parse(entry.question), status: entry.status, answer: parse(entry.answer), grades: [] };

@@ -7,9 +7,10 @@ import { benchGrading } from './grading.js';
 import { benchStats } from './stats.js';
 import { benchEditor } from './editor.js';
 import { benchAnswers } from './answers.js';
+import { benchSaveAnswer } from './saveAnswer.js';
 
 const only = process.argv.slice(2);
-const benches = { startup: benchStartup, 'lint-scale': benchLintScale, grading: benchGrading, stats: benchStats, editor: benchEditor, answers: benchAnswers };
+const benches = { startup: benchStartup, 'lint-scale': benchLintScale, grading: benchGrading, stats: benchStats, 'save-answer': benchSaveAnswer, editor: benchEditor, answers: benchAnswers };
 let allPassed = true;
 for (const [name, bench] of Object.entries(benches)) {
   if (only.length > 0 && !only.includes(name)) continue;
