@@ -17,7 +17,7 @@ export function timeCommand(args, env = {}) {
   const { BENCH_BEFORE: before, ...vars } = env;
   if (before) before();
   const start = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, args, { env: { ...process.env, ...vars }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const result = spawnSync(process.execPath, args, { env: { ...process.env, ...vars }, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30 });
   const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
   if (result.status !== 0 && !vars.BENCH_ALLOW_FAILURE) {
     throw new Error(`benchmark command failed (${result.status}): node ${args.join(' ')}\n${result.stderr}`);
