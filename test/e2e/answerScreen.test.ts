@@ -1,15 +1,15 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { BIN, ROOT, tempHome } from '../helpers/cli.js';
+import { onlySession } from '../helpers/store.js';
 import { KEYS, bracketedPaste, spawnCoach, type Terminal } from '../helpers/pty.js';
 
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'topics');
 const QUIZ_SHORT = ['quiz', 'sample', '--type', 'short', '--count', '1'];
 
 function sessionFile(home: string) {
-  const [name] = readdirSync(join(home, 'sessions')).filter((file) => file.endsWith('.json'));
-  return JSON.parse(readFileSync(join(home, 'sessions', name!), 'utf8'));
+  // As JSON (untyped), as these tests read nested fields freely.
+  return JSON.parse(JSON.stringify(onlySession(home)));
 }
 
 /** 16 lines of 125 characters, each ending in a marker we can look for on screen. */

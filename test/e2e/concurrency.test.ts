@@ -13,8 +13,8 @@ function shortTopic(): string {
 
 async function answerAndSelfGrade(term: Terminal, n: number) {
   const mark = term.mark();
-  await term.waitFor(`Question ${n}/4`, { after: mark });
-  await term.waitFor('Ctrl+D: submit', { after: mark });
+  await term.waitForScreen(`Question ${n}/4`);
+  await term.waitForScreen('Ctrl+D: submit');
   term.write(`My answer number ${n}.`);
   term.write(KEYS.ctrlD);
   await term.waitFor('Grade yourself against the rubric', { after: mark });
@@ -37,7 +37,7 @@ describe('two processes on one session', () => {
     const quiz = spawnCoach(['quiz', 'two', '--seed', '1', '--count', '4'], env);
     await answerAndSelfGrade(quiz, 1);
     await answerAndSelfGrade(quiz, 2);
-    await quiz.waitFor('Question 3/4');
+    await quiz.waitForScreen('Question 3/4');
     quiz.write(KEYS.ctrlC);
     expect(await quiz.exit).toMatchObject({ exitCode: 130 });
     const { id } = onlySession(home);
@@ -68,7 +68,7 @@ describe('two processes on one session', () => {
     const env = { COACH_HOME: home, COACH_TOPICS: shortTopic() };
     const quiz = spawnCoach(['quiz', 'two', '--seed', '1', '--count', '4'], env);
     await answerAndSelfGrade(quiz, 1);
-    await quiz.waitFor('Question 2/4');
+    await quiz.waitForScreen('Question 2/4');
     const { id } = onlySession(home);
     const second = spawnCoach(['resume', id], env);
     await second.waitFor('already open in another coach');
@@ -79,7 +79,7 @@ describe('two processes on one session', () => {
     await quiz.exit;
     // The first run has ended: resuming now works.
     const third = spawnCoach(['resume', id], env);
-    await third.waitFor('Question 2/4');
+    await third.waitForScreen('Question 2/4');
     third.write(KEYS.ctrlC);
     expect(await third.exit).toMatchObject({ exitCode: 130 });
   }, 60_000);

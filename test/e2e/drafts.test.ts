@@ -1,16 +1,16 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { BIN, ROOT, tempHome } from '../helpers/cli.js';
+import { onlySession } from '../helpers/store.js';
 import { KEYS, spawnCoach, type Terminal } from '../helpers/pty.js';
 
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'topics');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function sessionFile(home: string) {
-  const [name] = readdirSync(join(home, 'sessions')).filter((file) => file.endsWith('.json'));
-  return JSON.parse(readFileSync(join(home, 'sessions', name!), 'utf8'));
+  // As JSON (untyped), as these tests read nested fields freely.
+  return JSON.parse(JSON.stringify(onlySession(home)));
 }
 
 /** The coach under a shell that prints its exit code and the terminal's modes once it is gone. */

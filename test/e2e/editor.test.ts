@@ -1,14 +1,15 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { ROOT, tempHome } from '../helpers/cli.js';
+import { onlySession } from '../helpers/store.js';
 import { KEYS, spawnCoach } from '../helpers/pty.js';
 
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'topics');
 
 function sessionFile(home: string) {
-  const [name] = readdirSync(join(home, 'sessions')).filter((file) => file.endsWith('.json'));
-  return JSON.parse(readFileSync(join(home, 'sessions', name!), 'utf8'));
+  // As JSON (untyped), as these tests read nested fields freely.
+  return JSON.parse(JSON.stringify(onlySession(home)));
 }
 
 describe('Ctrl+E: the answer in $EDITOR', () => {

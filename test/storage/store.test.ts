@@ -179,3 +179,38 @@ describe('stats from the derived tables equal stats computed from summaries', ()
     expect(fromRows.mostMissed.map(({ lostShare, ...rest }) => ({ ...rest, lostShare: Math.round(lostShare * 1e9) }))).toEqual(fromSummaries.mostMissed.map(({ lostShare, ...rest }) => ({ ...rest, lostShare: Math.round(lostShare * 1e9) })));
   });
 });
+
+describe('drafts', () => {
+  const draft = { questionIndex: 0, phaseId: null, part: 'answer' as const, text: 'typing…', startedAt: '2026-11-27T12:00:00.000Z', seconds: 9, savedAt: '2026-11-27T12:00:09.000Z' };
+
+  test('saveDraft writes only the draft row; a session that never had one loads without one', () => {
+    const dataDir = tempDir();
+    const store = new SessionStore(dataDir);
+    const session = newSession();
+    store.save(session);
+    expect(store.load(session.id).draft).toBeUndefined();
+    // Another process answers question 2 meanwhile: the draft must not write it back.
+    const other = new SessionStore(dataDir);
+    const theirs = other.load(session.id);
+    recordAnswer(theirs, 1, answer('theirs'), Date.UTC(2026, 10, 27, 12, 5));
+    other.save(theirs);
+    store.saveDraft(session.id, 0, null, draft);
+    const loaded = store.load(session.id);
+    expect(loaded.draft).toEqual(draft);
+    expect(loaded.questions[1]!.answer?.text).toBe('theirs');
+    store.saveDraft(session.id, 0, null, null);
+    expect(store.load(session.id).draft).toBeNull();
+    expect(() => store.saveDraft(session.id, 1, null, draft)).toThrow(/saved as 1/);
+  });
+
+  test('a draft saved with the session (an interrupt) round-trips, and a phase draft lives on its phase', () => {
+    const store = new SessionStore(tempDir());
+    const session = newSession();
+    session.draft = { ...draft, questionIndex: 1, text: 'half' };
+    store.save(session);
+    expect(store.load(session.id).draft).toEqual(session.draft);
+    session.draft = null;
+    store.save(session);
+    expect(store.load(session.id).draft).toBeNull();
+  });
+});
