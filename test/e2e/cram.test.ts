@@ -40,8 +40,11 @@ describe('coach cram', () => {
     expect(report.questions.map((question) => question.id)).toEqual(['sample-short', 'sample-choice']);
 
     expect((await runCoach(['review', '--list', '--json'], { env: env(home) })).stdout).toBe(before.stdout);
-    const { rmSync } = await import('node:fs');
-    rmSync(join(home, 'review-state.json'), { force: true });
+    // Emptying the schedule cache means a full replay: cram still does not enter it.
+    const { default: Database } = await import('better-sqlite3');
+    const db = new Database(join(home, 'coach.db'));
+    db.exec('DELETE FROM review_cards; DELETE FROM review_applied');
+    db.close();
     expect((await runCoach(['review', '--list', '--json'], { env: env(home) })).stdout).toBe(before.stdout);
 
     // The cram answers count for the next cram's order: sample-short was just answered well, sample-choice wrong.
