@@ -65,6 +65,8 @@ export const MIGRATIONS: readonly string[] = [
     elapsed_seconds REAL NOT NULL,
     answer TEXT,
     follow_up TEXT,
+    -- the phase's clarifying questions and follow-ups in order (JSON); NULL in sessions from before turns
+    turns TEXT,
     draft TEXT,
     PRIMARY KEY (session_id, position, phase_index),
     FOREIGN KEY (session_id, position) REFERENCES questions(session_id, position) ON DELETE CASCADE

@@ -37,7 +37,7 @@ export function questionFields(item: SessionQuestion) {
 }
 
 export function phaseFields(record: PhaseRecord) {
-  return { id: record.id, status: record.status, budget_seconds: record.budgetSeconds, elapsed_seconds: record.elapsedSeconds, answer: json(record.answer), follow_up: json(record.followUp) };
+  return { id: record.id, status: record.status, budget_seconds: record.budgetSeconds, elapsed_seconds: record.elapsedSeconds, answer: json(record.answer), follow_up: json(record.followUp), turns: json(record.turns) };
 }
 
 /**
@@ -65,7 +65,7 @@ export function insertSession(storage: Storage, session: Session): void {
   storage.prepare('INSERT INTO sessions (id, kind, status, started_at, finished_at, updated_at, topics, seed, settings) VALUES (@id, @kind, @status, @started_at, @finished_at, @updated_at, @topics, @seed, @settings)').run(sessionFields(session));
   const copy = storage.prepare('INSERT OR IGNORE INTO question_copies (hash, question) VALUES (?, ?)');
   const question = storage.prepare('INSERT INTO questions (session_id, position, topic, question_hash, status, answer) VALUES (@session_id, @position, @topic, @question_hash, @status, @answer)');
-  const phase = storage.prepare('INSERT INTO phases (session_id, position, phase_index, id, status, budget_seconds, elapsed_seconds, answer, follow_up) VALUES (@session_id, @position, @phase_index, @id, @status, @budget_seconds, @elapsed_seconds, @answer, @follow_up)');
+  const phase = storage.prepare('INSERT INTO phases (session_id, position, phase_index, id, status, budget_seconds, elapsed_seconds, answer, follow_up, turns) VALUES (@session_id, @position, @phase_index, @id, @status, @budget_seconds, @elapsed_seconds, @answer, @follow_up, @turns)');
   session.questions.forEach((item, position) => {
     const text = JSON.stringify(item.question);
     const hash = createHash('sha256').update(text).digest('base64url');
@@ -135,7 +135,7 @@ export function readSession(storage: Storage, id: string): Session | undefined {
       return { topic: entry.topic, question: JSON.parse(entry.question), status: entry.status, answer: parse(entry.answer), grades: [] };
     },
   );
-  const phases = storage.prepare('SELECT position, id, status, budget_seconds, elapsed_seconds, answer, follow_up, draft FROM phases WHERE session_id = ? ORDER BY position, phase_index').all(id) as {
+  const phases = storage.prepare('SELECT position, id, status, budget_seconds, elapsed_seconds, answer, follow_up, turns, draft FROM phases WHERE session_id = ? ORDER BY position, phase_index').all(id) as {
     position: number;
     id: string;
     status: PhaseRecord['status'];
@@ -143,12 +143,13 @@ export function readSession(storage: Storage, id: string): Session | undefined {
     elapsed_seconds: number;
     answer: string | null;
     follow_up: string | null;
+    turns: string | null;
     draft: string | null;
   }[];
   for (const entry of phases) {
     const item = questions[entry.position]!;
     if (entry.draft !== null) drafts.push(JSON.parse(entry.draft) as Draft);
-    (item.phases ??= []).push({ id: entry.id, status: entry.status, budgetSeconds: entry.budget_seconds, elapsedSeconds: entry.elapsed_seconds, answer: parse(entry.answer), followUp: parse(entry.follow_up), grades: [] });
+    (item.phases ??= []).push({ id: entry.id, status: entry.status, budgetSeconds: entry.budget_seconds, elapsedSeconds: entry.elapsed_seconds, answer: parse(entry.answer), followUp: parse(entry.follow_up), ...(entry.turns === null ? {} : { turns: JSON.parse(entry.turns) as PhaseRecord['turns'] }), grades: [] });
   }
   const grades = storage.prepare('SELECT position, phase_index, grade FROM grades WHERE session_id = ? ORDER BY seq').all(id) as { position: number; phase_index: number; grade: string }[];
   for (const entry of grades) {
