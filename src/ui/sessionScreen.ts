@@ -27,7 +27,7 @@ export function terminalSessionScreen(ctx: ScreenContext, ask: Prompter): Sessio
   const header = (live: () => LiveHeader) => () => formatHeader(live(), style);
   return {
     answer: (request) =>
-      ask.multiline({ message: stripControl(request.message), title: request.title === undefined ? undefined : stripControl(request.title), header: header(request.header), initial: request.initial, deadline: request.deadline, onChange: request.onChange, hint: request.hint }),
+      ask.multiline({ message: stripControl(request.message), title: request.title === undefined ? undefined : stripControl(request.title), header: header(request.header), initial: request.initial, deadline: request.deadline, onChange: request.onChange, hint: request.hint, askKey: request.askKey }),
     choose: ({ question, header: live, deadline }) =>
       ask.choice({ message: stripControl(question.prompt.trim()), header: header(live), options: question.choices.map((option) => stripControl(option.text)), multiple: question.multiple, deadline }),
     reveal: ({ message, header: live, deadline }) => ask.reveal({ message: stripControl(message), header: header(live), hint: 'Think it through, then press Enter to reveal the model answer', deadline }),

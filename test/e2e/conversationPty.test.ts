@@ -15,17 +15,25 @@ describe('a mock interview that talks back, in a real terminal', () => {
     expect(term.screen()).toContain('type it on a line starting with ?');
     term.write(KEYS.enter);
     await term.waitFor('Phase 1/2: Clarify requirements');
-    await term.waitForScreen('"? question" + Ctrl+D asks the interviewer');
+    await term.waitForScreen('Ctrl+Q (or a line "? question" + Ctrl+D): ask the interviewer');
 
     const phases = [
-      { clarify: 'Do pastes expire?', fact: 'Pastes expire after 30 days unless the owner pins them.', answer: 'Write rate and read ratio.', followUps: ['How long do pastes live?', 'How many reads per second at peak?'], next: 'Phase 2/2: Storage' },
-      { clarify: 'How many pastes per day?', fact: 'About 10 million new pastes are created per day.', answer: 'Object storage for bodies.', followUps: ['What happens to a paste that goes viral?', 'Why not keep bodies in the database?'], next: "Time's over: grade each phase" },
+      { key: false, clarify: 'Do pastes expire?', fact: 'Pastes expire after 30 days unless the owner pins them.', answer: 'Write rate and read ratio.', followUps: ['How long do pastes live?', 'How many reads per second at peak?'], next: 'Phase 2/2: Storage' },
+      { key: true, clarify: 'How many pastes per day?', fact: 'About 10 million new pastes are created per day.', answer: 'Object storage for bodies.', followUps: ['What happens to a paste that goes viral?', 'Why not keep bodies in the database?'], next: "Time's over: grade each phase" },
     ];
     for (const phase of phases) {
       term.write(`${phase.answer}`);
       term.write(KEYS.enter);
-      term.write(`? ${phase.clarify}`);
-      term.write(KEYS.ctrlD);
+      if (phase.key) {
+        // Ctrl+Q on an empty line says what to do; on a line with a question, asks it.
+        term.write('\u0011');
+        await term.waitForScreen('Type your question on this line, then press Ctrl+Q');
+        term.write(phase.clarify);
+        term.write('\u0011');
+      } else {
+        term.write(`? ${phase.clarify}`);
+        term.write(KEYS.ctrlD);
+      }
       // The editor reopens with the answer kept and the exchange above it.
       await term.waitForScreen(`Interviewer: ${phase.fact}`);
       await term.waitForScreen(`│ ${phase.answer}`);

@@ -123,7 +123,8 @@ describe('the interview runner talks back (offline)', () => {
     const run = deps(clock, screen);
     expect(await runInterviewSession(session, run)).toMatchObject({ finished: true });
 
-    expect(shown[0]!.hint).toMatch(/"\? question" \+ Ctrl\+D asks the interviewer/);
+    expect(shown[0]!.hint).toMatch(/Ctrl\+Q \(or a line "\? question" \+ Ctrl\+D\): ask the interviewer/);
+    expect(shown[0]!.askKey).toBe(true);
     expect(shown[1]!.initial).toBe('I ask about scale first.');
     expect(shown[1]!.message).toContain('You asked: Do pastes expire?\nInterviewer: Pastes expire after 30 days unless the owner pins them.');
     expect(shown[1]!.message).toContain('You asked: Which cloud do we use?\nInterviewer: Your call — state your assumption.');

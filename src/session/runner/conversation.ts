@@ -9,7 +9,7 @@ import type { InterviewDeps } from './interview.js';
 import type { InterviewHeader } from './ports.js';
 
 /** The editor's hint line in an interview: how to ask the interviewer. */
-export const INTERVIEW_HINT = 'Enter: new line · Ctrl+D: submit · a line "? question" + Ctrl+D asks the interviewer · Ctrl+E: $EDITOR · submit empty to skip';
+export const INTERVIEW_HINT = 'Enter: new line · Ctrl+D: submit · Ctrl+Q (or a line "? question" + Ctrl+D): ask the interviewer · Ctrl+E: $EDITOR · submit empty to skip';
 
 /** One running phase, as the conversation needs it. */
 export interface PhaseConversation {
@@ -38,7 +38,7 @@ export async function answerWithClarifications(phase$: PhaseConversation): Promi
   let initial = draft?.text;
   for (;;) {
     const onChange = drafts.watch({ questionIndex: 0, phaseId: phase.id, part: 'answer', startedAt }, () => clock.elapsedSeconds());
-    const result = await deps.screen.answer({ title: phase.title, message: withExchanges(phase.prompt.trim(), turnsOf(record)), header: phase$.header, initial, onChange, hint: INTERVIEW_HINT });
+    const result = await deps.screen.answer({ title: phase.title, message: withExchanges(phase.prompt.trim(), turnsOf(record)), header: phase$.header, initial, onChange, hint: INTERVIEW_HINT, askKey: true });
     const { questions, rest } = splitClarifying(result.text);
     if (questions.length === 0 || result.via === 'timeout') {
       drafts.clear();

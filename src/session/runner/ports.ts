@@ -62,6 +62,8 @@ export interface AnswerRequest {
   onChange?: (text: string) => void;
   /** The keys line under the editor, when it differs from the default. */
   hint?: string;
+  /** The interview's ask key (Ctrl+Q): the line under the cursor goes to the interviewer as a "? question" line. */
+  askKey?: boolean;
 }
 
 export interface SessionScreen {

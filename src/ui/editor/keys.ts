@@ -28,7 +28,8 @@ export type KeyName =
   | 'ctrl-c'
   | 'ctrl-d'
   | 'ctrl-e'
-  | 'ctrl-l';
+  | 'ctrl-l'
+  | 'ctrl-q';
 
 const PASTE_START = '\u001b[200~';
 const PASTE_END = '\u001b[201~';
@@ -45,6 +46,8 @@ const CONTROL_KEYS: Readonly<Record<string, KeyName>> = {
   '\u0002': 'left',
   '\u0006': 'right',
   '\u000c': 'ctrl-l',
+  // Raw mode turns off IXON (libuv clears it), so Ctrl+Q reaches us instead of resuming output.
+  '\u0011': 'ctrl-q',
   '\u000e': 'down',
   '\u0010': 'up',
   '\u0015': 'delete-line-start',

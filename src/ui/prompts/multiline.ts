@@ -17,6 +17,8 @@ export interface MultilineConfig {
   /** Text to start from (a saved draft); the cursor starts at its end. */
   initial?: string;
   hint?: string;
+  /** Ctrl+Q submits with the line under the cursor marked as a question for the interviewer ("? " in front). */
+  askKey?: boolean;
   /** Polled once a second; when it returns true the answer is submitted as it stands. */
   deadline?: () => boolean;
   /** Edits the text elsewhere; defaults to $VISUAL / $EDITOR. */
@@ -141,6 +143,8 @@ class AnswerEditor {
       case 'ctrl-l':
         this.drawn = null;
         return true;
+      case 'ctrl-q':
+        return this.askInterviewer();
       case 'enter':
         this.state = edit.insertText(this.state, '\n');
         return true;
@@ -226,6 +230,23 @@ class AnswerEditor {
     this.settle = undefined;
     this.streams.signal?.removeEventListener('abort', this.onAbort);
     return settle;
+  }
+
+  /** Ctrl+Q: the line under the cursor becomes a "? question" line and the text is submitted. */
+  private askInterviewer(): boolean {
+    if (!this.config.askKey) return true;
+    const { text, cursor } = this.state;
+    const start = edit.lineStart(text, cursor);
+    const end = edit.lineEnd(text, cursor);
+    const line = text.slice(start, end).trim();
+    if (line === '' || line === '?') {
+      this.error = 'Type your question on this line, then press Ctrl+Q';
+      return true;
+    }
+    const question = line.startsWith('?') ? line : `? ${line}`;
+    this.state = edit.stateAtEnd(text.slice(0, start) + question + text.slice(end));
+    this.finish(this.edited ? 'editor' : 'typed');
+    return false;
   }
 
   private finish(via: MultilineAnswer['via']): void {
