@@ -15,7 +15,7 @@ function sessionFile(home: string) {
 
 /** The coach under a shell that prints its exit code and the terminal's modes once it is gone. */
 function coachUnderShell(args: string[], env: Record<string, string>): Terminal {
-  const command = `"${process.execPath}" "${BIN}" ${args.join(' ')}; echo "EXIT=$?"; stty -a; sleep 30`;
+  const command = `"${process.execPath}" "${BIN}" ${args.join(' ')}; echo "EXIT=$?"; stty -a; echo STTY-END; sleep 30`;
   return spawnCoach([], env, { cols: 100, rows: 30 }, { command: { file: '/bin/sh', args: ['-c', command] } });
 }
 
@@ -65,7 +65,7 @@ describe('drafts survive', () => {
     await term.waitForScreen('Ask about QPS');
     await sleep(2500);
     process.kill(childPid(term.pid), signal);
-    const modes = await term.waitFor(/EXIT=\d+[\s\S]*speed/);
+    const modes = await term.waitFor(/EXIT=\d+[\s\S]*speed[\s\S]*STTY-END/);
     expect(modes).toContain(`EXIT=${code}`);
     const stty = modes.slice(modes.indexOf('speed'));
     expect(stty).toMatch(/(^|\s)icanon(\s|$)/);
