@@ -16,6 +16,7 @@ type CommandModule = (options: never, ctx: Context) => Promise<CommandResult>;
 
 const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   topics: () => import('./commands/topics.js').then((m) => m.topicsCommand),
+  questions: () => import('./commands/questions.js').then((m) => m.questionsCommand),
   lint: () => import('./commands/lint.js').then((m) => m.lintCommand),
   schema: () => import('./commands/schema.js').then((m) => m.schemaCommand),
   quiz: () => import('./commands/quiz.js').then((m) => m.quizCommand),
@@ -46,14 +47,23 @@ export const lazyDispatch: Dispatch = async (name, options, ctx) => {
 };
 
 /** Commands that never read or write sessions: their context skips the session store (and zod). */
-const WITHOUT_SESSIONS = new Set(['topics', 'lint', 'schema', 'config', 'doctor', 'calibrate']);
+const WITHOUT_SESSIONS = new Set(['topics', 'questions', 'lint', 'schema', 'config', 'doctor', 'calibrate']);
 
 const HELP_EXAMPLES = `
 Examples:
-  $ coach topics                      list the topics and their questions
+  $ coach                             a menu of everything below (on a terminal)
+  $ coach topics                      the topics, with mastery and reviews due
+  $ coach questions caching           question ids, type, difficulty and title
+  $ coach quiz caching --count 5      a quiz; grade yourself against each rubric
+  $ coach interview                   pick a design scenario for a timed mock
+  $ coach review                      the questions spaced repetition says are due
+  $ coach plan --until 2026-12-20     a day-by-day study plan; coach today starts it
+  $ coach resume                      continue where you stopped
+  $ coach history                     past sessions; coach report for one of them
+  $ coach stats                       progress per topic, criteria you miss most
   $ coach lint my-topics/             check your own topic files
-  $ coach --topics ./my-topics topics add a folder of your own topics
-  $ coach schema > topic.schema.json  JSON Schema for your editor
+
+Each command has its own help with examples: coach quiz --help
 `;
 
 export function buildProgram(io: Io, dispatch: Dispatch, setExitCode: (code: ExitCode) => void): Command {
@@ -90,8 +100,19 @@ export function buildProgram(io: Io, dispatch: Dispatch, setExitCode: (code: Exi
   program
     .command('topics')
     .description('list topics: id, title, question counts by type')
-    .addHelpText('after', examples('coach topics', 'coach topics --json', 'coach --topics ./mine topics'))
-    .action(action('topics', () => ({})));
+    .option('--questions', 'list the question ids of every topic instead (same as coach questions)')
+    .addHelpText('after', examples('coach topics', 'coach topics --questions', 'coach topics --json', 'coach --topics ./mine topics'))
+    .action(
+      action('topics', (opts) => ((opts as { questions?: boolean }).questions ? { questions: true } : {})),
+    );
+
+  program
+    .command('questions')
+    .description('list question ids with type, difficulty and title, so you can ask for one')
+    .argument('[topic...]', 'topic ids (default: all topics)')
+    .option('--type <list>', 'choice, short, design (comma-separated)')
+    .addHelpText('after', examples('coach questions', 'coach questions caching', 'coach questions --type design', 'coach questions caching --json'))
+    .action(action('questions', (topics, options) => ({ topics: topics as string[], ...(options as object) })));
 
   program
     .command('lint')
@@ -288,6 +309,8 @@ export function buildProgram(io: Io, dispatch: Dispatch, setExitCode: (code: Exi
     .addHelpText('after', examples('coach doctor', 'OPENAI_BASE_URL=http://localhost:11434/v1 COACH_MODEL=llama3.1 coach doctor'))
     .action(action('doctor', () => ({})));
 
+  // A usage error points to the help of the command it happened in, not only the top-level one.
+  for (const command of program.commands) command.showHelpAfterError(`(run "coach ${command.name()} --help" for usage and examples)`);
   return program;
 }
 

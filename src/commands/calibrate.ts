@@ -9,8 +9,8 @@ import { withProgress } from '../ui/progress.js';
 import { renderTable } from '../ui/table.js';
 import { assertLlmConfigured } from './llmGrading.js';
 import { parsePositiveInt } from './quizOptions.js';
-import { shorten } from '../ui/text.js';
 import { stripControl } from '../text/controlChars.js';
+import { outputWidth } from '../ui/width.js';
 
 export interface CalibrateOptions {
   file: string;
@@ -54,7 +54,7 @@ function readCalibrationFile(path: string, display: string): string {
   }
 }
 
-function printCalibration(result: CalibrationResult, items: readonly CalibrationItem[], model: string, file: string, ctx: Pick<Context, 'stdout' | 'style'>): void {
+function printCalibration(result: CalibrationResult, items: readonly CalibrationItem[], model: string, file: string, ctx: Pick<Context, 'stdout' | 'style' | 'env'>): void {
   const { style } = ctx;
   const points = (value: number | null, sign = false) => (value === null ? '-' : `${sign && value > 0 ? '+' : ''}${value.toFixed(2)} points`);
   const share = (value: number | null) => (value === null ? '-' : `${Math.round(value * 100)}% (${Math.round(value * result.n)}/${result.n})`);
@@ -83,9 +83,10 @@ function printCalibration(result: CalibrationResult, items: readonly Calibration
         { header: 'ROW', cell: (row) => String(row.row), align: 'right' },
         { header: 'HUMAN', cell: (row) => `${formatScore(row.human)}/${row.max}`, align: 'right' },
         { header: 'MODEL', cell: (row) => `${formatScore(row.model ?? 0)}/${row.max}`, align: 'right' },
-        { header: 'QUESTION', cell: (row) => shorten(row.question.replace(/\s+/g, ' '), 60) },
+        { header: 'QUESTION', cell: (row) => row.question, shrink: true },
       ],
       (text) => style.bold(text),
+      outputWidth(ctx),
     ),
   );
 }

@@ -6,6 +6,7 @@ import { formatDayStart } from '../review/day.js';
 import { UsageError } from '../errors.js';
 import { writeFileAtomic } from '../storage/atomicFile.js';
 import { renderTable } from '../ui/table.js';
+import { outputWidth } from '../ui/width.js';
 
 export interface ConfigOptions {
   action?: string;
@@ -86,10 +87,11 @@ function showConfig(path: string, ctx: Context): void {
       [
         { header: 'SETTING', cell: (row) => row.key, style: (text) => ctx.style.cyan(text) },
         { header: 'VALUE', cell: (row) => row.value },
-        { header: 'FROM', cell: (row) => row.source },
-        { header: 'ENVIRONMENT', cell: (row) => row.env, style: (text) => ctx.style.dim(text) },
+        { header: 'FROM', cell: (row) => row.source, shrink: true },
+        { header: 'ENVIRONMENT', cell: (row) => row.env, style: (text) => ctx.style.dim(text), optional: true },
       ],
       (text) => ctx.style.bold(text),
+      outputWidth(ctx),
     ),
   );
   ctx.stdout.write(ctx.style.dim(`\nConfig file: ${path}\nData folder: ${ctx.paths.dataDir}\nLLM grading is ${settings.configured ? 'on' : 'off (set OPENAI_API_KEY, or OPENAI_BASE_URL for a local server)'}.\n`));

@@ -7,6 +7,8 @@ import { readAnswersFile } from '../session/answersFile.js';
 import { matchingQuestions, type Picked } from '../session/select.js';
 import { loadTopics } from '../topics/loader.js';
 import { renderTable } from '../ui/table.js';
+import { outputWidth } from '../ui/width.js';
+import { wrapText } from '../text/layout.js';
 import { readHistory } from './history.js';
 import { assertCanAsk, bindAnswers, chooseGrader, runQuestionSession } from './quiz.js';
 import { parsePositiveInt, planQuiz, type QuizOptions } from './quizOptions.js';
@@ -65,14 +67,16 @@ function printCram(picks: readonly CramPick[], total: number, ctx: Context): Exi
     renderTable(
       picks,
       [
-        { header: 'QUESTION', cell: (pick) => pick.key, style: (text) => style.cyan(text) },
+        { header: 'QUESTION', cell: (pick) => pick.key, style: (text) => style.cyan(text), shrink: true },
         { header: 'LAST SCORE', cell: (pick) => `${pick.lastScore}%`, align: 'right' },
         { header: 'RECALL NOW', cell: (pick) => `${Math.round(pick.recallNow * 100)}%`, align: 'right' },
         { header: 'EXPECTED', cell: (pick) => `${Math.round(pick.expected)}%`, align: 'right' },
       ],
       (text) => style.bold(text),
+      outputWidth(ctx),
     ),
   );
-  ctx.stdout.write(style.dim(`\nWeakest first: expected = last score x predicted recall now.${total > picks.length ? ` ${total - picks.length} more (--limit ${total}).` : ''} Cramming never changes the review schedule.\n`));
+  const note = `Weakest first: expected = last score x predicted recall now.${total > picks.length ? ` ${total - picks.length} more (--limit ${total}).` : ''} Cramming never changes the review schedule.`;
+  ctx.stdout.write(`\n${wrapText(note, outputWidth(ctx)).map((line) => style.dim(line)).join('\n')}\n`);
   return ExitCode.ok;
 }

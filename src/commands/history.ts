@@ -1,8 +1,11 @@
 import type { Context } from '../context.js';
 import type { SessionSummary } from '../session/summaries.js';
+import { wrapText } from '../text/layout.js';
+import { localTime } from '../text/time.js';
+import { writePaged } from '../ui/pager.js';
 import { renderTable } from '../ui/table.js';
-import { shorten } from '../ui/text.js';
 import { stripControl } from '../text/controlChars.js';
+import { outputWidth } from '../ui/width.js';
 
 export type HistoryEntry = Omit<SessionSummary, 'results' | 'fingerprint'>;
 
@@ -23,23 +26,28 @@ export async function historyCommand(_options: Record<string, never>, ctx: Conte
     return;
   }
   const { style } = ctx;
-  ctx.stdout.write(
-    renderTable(
+  const width = outputWidth(ctx);
+  let text = renderTable(
       entries,
       [
         { header: 'SESSION', cell: (entry) => entry.id, style: (text) => style.cyan(text) },
         { header: 'KIND', cell: (entry) => entry.kind },
-        { header: 'STARTED', cell: (entry) => localTime(entry.startedAt) },
-        { header: 'TOPICS', cell: (entry) => shorten(entry.topics.join(','), 32) },
+        // The session id starts with the date and time, so this column is the first to go when space is short.
+        { header: 'STARTED', cell: (entry) => localTime(entry.startedAt).replace(/ \(.*\)$/, ''), optional: true },
+        { header: 'TOPICS', cell: (entry) => entry.topics.join(','), shrink: true },
         { header: 'DONE', cell: (entry) => `${entry.answered}/${entry.questions}`, align: 'right' },
         { header: 'SCORE', cell: (entry) => (entry.score.percent === null ? '-' : `${entry.score.percent}%`), align: 'right' },
-        { header: 'STATUS', cell: (entry) => `${entry.status}${toGrade(entry)}`, style: (text, entry) => (entry.status === 'in-progress' ? style.yellow(text) : text) },
+        { header: 'STATUS', cell: (entry) => `${entry.status}${toGrade(entry)}`, style: (text, entry) => (entry.status === 'in-progress' ? style.yellow(text) : text), shrink: true },
       ],
       (text) => style.bold(text),
-    ),
+      width,
   );
   const waiting = entries.filter((entry) => entry.pending + entry.ungraded > 0);
-  if (waiting.length > 0) ctx.stdout.write(style.dim(`\nTo grade what is waiting: coach grade SESSION (the model when one is configured, else --self), e.g. coach grade ${waiting[0]!.id}\n`));
+  if (waiting.length > 0) {
+    const hint = `To grade what is waiting: coach grade SESSION (the model when one is configured, else --self), e.g. coach grade ${waiting[0]!.id}`;
+    text += `\n${wrapText(hint, width).map((line) => style.dim(line)).join('\n')}\n`;
+  }
+  await writePaged(text, ctx);
 }
 
 /** " (2 to grade)", " (1 ungraded)", " (1 to grade, 1 ungraded)": pending and failed grades are counted apart. */
@@ -47,10 +55,3 @@ function toGrade(entry: Pick<SessionSummary, 'pending' | 'ungraded'>): string {
   const parts = [entry.pending > 0 ? `${entry.pending} to grade` : '', entry.ungraded > 0 ? `${entry.ungraded} ungraded` : ''].filter(Boolean);
   return parts.length > 0 ? ` (${parts.join(', ')})` : '';
 }
-
-function localTime(iso: string): string {
-  const date = new Date(iso);
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
-

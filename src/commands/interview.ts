@@ -7,7 +7,7 @@ import { runScriptedInterview } from '../interview/scripted.js';
 import { bindAnswer, type ScriptedAnswer } from '../session/answers.js';
 import { readAnswersFile } from '../session/answersFile.js';
 import { createSession } from '../session/record.js';
-import { resolveQuestionId, type Picked } from '../session/select.js';
+import { assertKnownTopics, resolveQuestionId, type Picked } from '../session/select.js';
 import { loadTopics } from '../topics/loader.js';
 import type { Topic } from '../topics/model.js';
 import { DIFFICULTIES } from '../topics/schema.js';
@@ -18,7 +18,9 @@ import { gradeSessionWithModel } from './llmGrading.js';
 import { runClaimed } from './interactiveRun.js';
 import { printSessionOutcome } from './sessionOutcome.js';
 import { reportTopicProblems } from './topicProblems.js';
-import { shorten } from '../ui/text.js';
+import { firstSentence } from '../text/layout.js';
+import { didYouMean } from '../text/suggest.js';
+import { outputWidth } from '../ui/width.js';
 
 export interface InterviewOptions {
   question?: string;
@@ -33,16 +35,19 @@ export interface InterviewOptions {
 export async function interviewCommand(options: InterviewOptions, ctx: Context): Promise<ExitCode> {
   const minutes = options.minutes === undefined ? undefined : parseMinutes(options.minutes);
   const probes = options.probes === undefined ? DEFAULT_PROBES : parseProbes(options.probes);
-  if (!options.answers) assertCanAsk(ctx, 'coach interview');
   const settings = llmSettings(ctx);
   const grader = chooseGrader(parseGrader(options.grader), settings);
   const { topics: loaded, problems } = await loadTopics(ctx.topicSources, { strict: ctx.strict });
   reportTopicProblems(problems, ctx);
   const topics = loaded.map((entry) => entry.topic);
+  // Usage errors (a typo'd id, topic or difficulty) come before the terminal check, so they are what a script sees.
+  if (options.question) designQuestion(topics, options.question);
+  const designs = options.question ? [] : designChoices(topics, options);
+  if (!options.answers) assertCanAsk(ctx, 'coach interview');
 
   const raw = options.answers ? readAnswersFile(resolve(ctx.cwd, options.answers), options.answers) : null;
   const reference = options.question ?? (raw && raw.size === 1 ? [...raw.keys()][0] : undefined);
-  const picked = reference ? designQuestion(topics, reference) : await pickDesignQuestion(topics, options, ctx);
+  const picked = reference ? designQuestion(topics, reference) : await pickDesignQuestion(designs, minutes, ctx);
 
   let scripted: Extract<ScriptedAnswer, { type: 'design' }> | undefined;
   if (raw) {
@@ -71,28 +76,43 @@ export async function interviewCommand(options: InterviewOptions, ctx: Context):
 
 function designQuestion(topics: readonly Topic[], reference: string): Picked {
   const picked = resolveQuestionId(topics, reference);
-  if (picked.question.type !== 'design') throw new UsageError(`${picked.question.id} is a ${picked.question.type} question; ask it with coach quiz --answers, or pick a design question (coach interview without an id lists them)`);
+  if (picked.question.type !== 'design') {
+    throw new UsageError(`${picked.topic}/${picked.question.id} is a ${picked.question.type} question, which coach quiz asks (e.g. coach quiz ${picked.topic}); coach interview runs design questions (coach questions --type design lists them)`);
+  }
   return picked;
 }
 
-async function pickDesignQuestion(topics: readonly Topic[], options: InterviewOptions, ctx: Context): Promise<Picked> {
-  if (options.difficulty !== undefined && !(DIFFICULTIES as readonly string[]).includes(options.difficulty)) throw new UsageError(`--difficulty: expected ${DIFFICULTIES.join(', ')}, got "${options.difficulty}"`);
-  if (options.topic !== undefined && !topics.some((topic) => topic.id === options.topic)) throw new UsageError(`unknown topic "${options.topic}"`);
+/** The design questions the picker offers, after checking --topic and --difficulty. */
+function designChoices(topics: readonly Topic[], options: InterviewOptions): Picked[] {
+  if (options.difficulty !== undefined && !(DIFFICULTIES as readonly string[]).includes(options.difficulty)) throw new UsageError(`--difficulty: expected ${DIFFICULTIES.join(', ')}, got "${options.difficulty}"${didYouMean(options.difficulty, DIFFICULTIES)}`);
+  if (options.topic !== undefined) assertKnownTopics(topics, [options.topic]);
   const designs = topics
     .filter((topic) => options.topic === undefined || topic.id === options.topic)
     .flatMap((topic) => topic.questions.filter((question) => question.type === 'design' && (options.difficulty === undefined || question.difficulty === options.difficulty)).map((question) => ({ topic: topic.id, question })));
-  if (designs.length === 0) throw new UsageError('no design question matches; try without --topic or --difficulty');
+  if (designs.length === 0) throw new UsageError('no design question matches; try without --topic or --difficulty (coach questions --type design lists them)');
+  return designs;
+}
+
+async function pickDesignQuestion(designs: readonly Picked[], minutes: number | undefined, ctx: Context): Promise<Picked> {
   if (ctx.json || !ctx.interactive) throw new UsageError('name the design question: coach interview <question> --answers FILE');
   const { createPrompter } = await import('../ui/prompter.js');
   const ask = await createPrompter(ctx);
+  const width = outputWidth(ctx);
   return ask.pick(
     'Which scenario?',
-    designs.map((entry) => ({ name: `${firstLine(entry.question.prompt)}`, value: entry, description: `${entry.topic}/${entry.question.id} · ${entry.question.difficulty} · ${entry.question.minutes} min` })),
+    designs.map((entry) => ({ name: scenarioLabel(entry, minutes, width - 4), value: entry, description: `${entry.topic}/${entry.question.id}` })),
   );
 }
 
-function firstLine(text: string): string {
-  return shorten(text.trim().split('\n')[0]!, 90);
+/**
+ * One picker line: the scenario's title (its prompt's first sentence, cut at a
+ * word), difficulty and how long it will last — scaled by --minutes when given.
+ */
+export function scenarioLabel(entry: Picked, minutes: number | undefined, width: number): string {
+  const question = entry.question;
+  const total = question.type === 'design' ? phaseBudgets(question.phases.map((phase) => phase.minutes), minutes).reduce((sum, seconds) => sum + seconds, 0) / 60 : (question.minutes ?? 0);
+  const facts = ` · ${question.difficulty} · ${Number.isInteger(total) ? total : total.toFixed(1)} min`;
+  return `${firstSentence(question.prompt, Math.max(20, width - facts.length))}${facts}`;
 }
 
 function parseProbes(value: string): number {

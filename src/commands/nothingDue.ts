@@ -4,6 +4,8 @@ import { liveCardKeys, nextDue, type TopicShape } from '../review/due.js';
 import { describeDay } from '../review/day.js';
 import type { Cards } from '../review/schedule.js';
 import { dayStartsAt } from './studyDay.js';
+import { wrapText } from '../text/layout.js';
+import { outputWidth } from '../ui/width.js';
 
 /** The next card to come due, as `coach review` names it when nothing is due now. */
 export interface NextReview {
@@ -39,9 +41,10 @@ export async function offerCram(next: NextReview | null, options: { topics: stri
     ctx.stdout.write(`${JSON.stringify({ due: [], next: next && { topic: next.topic, question: next.question, phase: next.phase, dueAt: next.dueAt } })}\n`);
     return ExitCode.ok;
   }
-  ctx.stdout.write(`Nothing to review right now.${next ? ` ${describeNext(next)}` : ''}\n`);
+  const lines = (text: string) => `${wrapText(text, outputWidth(ctx)).join('\n')}\n`;
+  ctx.stdout.write(lines(`Nothing to review right now.${next ? ` ${describeNext(next)}` : ''}`));
   if (options.answers || !ctx.interactive) {
-    ctx.stdout.write('coach cram asks your weakest questions meanwhile, without changing the schedule.\n');
+    ctx.stdout.write(lines('coach cram asks your weakest questions meanwhile, without changing the schedule.'));
     return ExitCode.ok;
   }
   const [{ createPrompter, isInterrupt }, { cramCommand }] = await Promise.all([import('../ui/prompter.js'), import('./cram.js')]);

@@ -7,7 +7,7 @@ import { newSessionId } from '../session/ids.js';
 import type { Session } from '../session/model.js';
 import { createSession } from '../session/record.js';
 import { runScriptedQuiz } from '../session/scripted.js';
-import { matchingQuestions, resolveQuestionId, shuffle, seededRandom, type Picked } from '../session/select.js';
+import { assertKnownTopics, matchingQuestions, resolveQuestionId, shuffle, seededRandom, type Picked } from '../session/select.js';
 import { loadTopics } from '../topics/loader.js';
 import type { Topic } from '../topics/model.js';
 import { planQuiz, type QuizOptions, type QuizPlan } from './quizOptions.js';
@@ -22,17 +22,21 @@ export type { QuizOptions };
 
 export async function quizCommand(options: QuizOptions, ctx: Context): Promise<ExitCode> {
   const plan = planQuiz(options, () => Math.floor(Math.random() * 0x100000000));
-  if (!plan.answersFile) assertCanAsk(ctx, 'coach quiz');
   const settings = llmSettings(ctx);
   const grader = chooseGrader(plan.grader, settings);
   const { topics: loaded, problems } = await loadTopics(ctx.topicSources, { strict: ctx.strict });
   reportTopicProblems(problems, ctx);
   const topics = loaded.map((entry) => entry.topic);
+  // A typo'd topic is the error to report, even where no terminal could ask anything.
+  assertKnownTopics(topics, plan.filters.topics);
+  if (!plan.answersFile) assertCanAsk(ctx, 'coach quiz');
   if (!plan.answersFile && plan.filters.topics.length === 0) plan.filters.topics = await pickTopics(topics, ctx);
 
   const answersPath = plan.answersFile ? resolve(ctx.cwd, plan.answersFile) : null;
   const rawAnswers = answersPath ? readAnswersFile(answersPath, plan.answersFile!) : null;
-  const { picked, seed } = chooseQuestions(topics, plan, rawAnswers);
+  const notices: string[] = [];
+  const { picked, seed } = chooseQuestions(topics, plan, rawAnswers, notices);
+  for (const notice of notices) ctx.stderr.write(`${ctx.style.yellow(notice)}\n`);
   if (picked.length === 0) throw new UsageError('no questions match; loosen --difficulty, --tag or --type, or pick other topics (coach topics)');
   const bound = rawAnswers ? bindAnswers(topics, picked, rawAnswers, plan.answersFile!) : null;
   return runQuestionSession({ kind: 'quiz', picked, seed, bound, settings: { flip: plan.flip, timeLimitSeconds: plan.timeLimitSeconds, grader } }, ctx, settings);
@@ -82,7 +86,7 @@ export function assertCanAsk(ctx: Pick<Context, 'json' | 'interactive'>, command
  * With an answers file and no topic, the session is exactly the questions the
  * file names, in file order; otherwise the usual seeded selection.
  */
-function chooseQuestions(topics: readonly Topic[], plan: QuizPlan, raw: RawAnswers | null): { picked: Picked[]; seed: number | null } {
+function chooseQuestions(topics: readonly Topic[], plan: QuizPlan, raw: RawAnswers | null, notices: string[]): { picked: Picked[]; seed: number | null } {
   if (raw && plan.filters.topics.length === 0) {
     const picked = [...raw.keys()].map((key) => resolveQuestionId(topics, key));
     const design = picked.find((entry) => entry.question.type === 'design');
@@ -91,6 +95,9 @@ function chooseQuestions(topics: readonly Topic[], plan: QuizPlan, raw: RawAnswe
   }
   const matching = matchingQuestions(topics, plan.filters);
   const count = plan.count ?? (raw ? matching.length : 10);
+  if (plan.count !== null && plan.count > matching.length && matching.length > 0) {
+    notices.push(`--count ${plan.count}: only ${matching.length} question${matching.length === 1 ? '' : 's'} match${matching.length === 1 ? 'es' : ''} the topics and filters, so the quiz has ${matching.length}.`);
+  }
   return { picked: shuffle(matching, seededRandom(plan.seed!)).slice(0, count), seed: plan.seed };
 }
 

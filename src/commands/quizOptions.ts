@@ -1,4 +1,5 @@
 import { UsageError } from '../errors.js';
+import { didYouMean } from '../text/suggest.js';
 import type { SelectionFilters } from '../session/select.js';
 import { DIFFICULTIES } from '../topics/schema.js';
 import type { Question, QuestionType } from '../topics/model.js';
@@ -57,7 +58,7 @@ function parseTypes(value: string | undefined): QuestionType[] {
   const types = value.split(',').map((type) => type.trim()).filter(Boolean);
   if (types.includes('design')) throw new UsageError('coach quiz asks choice and short questions; design questions are mock interviews: coach interview [question]');
   const unknown = types.filter((type) => !(QUIZ_TYPES as string[]).includes(type));
-  if (unknown.length > 0 || types.length === 0) throw new UsageError(`--type: expected choice, short or choice,short; got "${value}"`);
+  if (unknown.length > 0 || types.length === 0) throw new UsageError(`--type: expected choice, short or choice,short; got "${value}"${unknown[0] ? didYouMean(unknown[0], QUIZ_TYPES) : ''}`);
   return types as QuestionType[];
 }
 
@@ -65,7 +66,7 @@ function parseList(value: string | undefined, flag: string, allowed: readonly st
   if (value === undefined) return [];
   const items = value.split(',').map((item) => item.trim()).filter(Boolean);
   const unknown = items.filter((item) => !allowed.includes(item));
-  if (unknown.length > 0 || items.length === 0) throw new UsageError(`${flag}: expected ${allowed.join(', ')} (comma-separated); got "${value}"`);
+  if (unknown.length > 0 || items.length === 0) throw new UsageError(`${flag}: expected ${allowed.join(', ')} (comma-separated); got "${value}"${unknown[0] ? didYouMean(unknown[0], allowed) : ''}`);
   return items;
 }
 

@@ -22,7 +22,8 @@ export async function reportCommand(options: ReportOptions, ctx: Context): Promi
   const session = ctx.sessions.load(id);
   const report = buildReport(session);
   const output = await render(format, report, session, options.output ? (await import('../ui/style.js')).plainStyle : ctx.style, ctx.stdout.columns ?? 100);
-  writeCommandOutput(output, options, ctx);
+  if (!options.output && format === 'text') await (await import('../ui/pager.js')).writePaged(output, ctx);
+  else writeCommandOutput(output, options, ctx);
 }
 
 /** Each renderer is imported only for its own format. */

@@ -9,6 +9,8 @@ import { readAnswersFile } from '../session/answersFile.js';
 import { assertKnownTopics, type Picked } from '../session/select.js';
 import { loadTopics } from '../topics/loader.js';
 import { renderTable } from '../ui/table.js';
+import { outputWidth } from '../ui/width.js';
+import { wrapText } from '../text/layout.js';
 import { assertCanAsk, bindAnswers, chooseGrader, runQuestionSession } from './quiz.js';
 import { parseGrader, parsePositiveInt } from './quizOptions.js';
 import { reportTopicProblems } from './topicProblems.js';
@@ -31,11 +33,12 @@ export interface ReviewOptions {
  */
 export async function reviewCommand(options: ReviewOptions, ctx: Context): Promise<ExitCode> {
   const limit = options.limit === undefined ? 10 : parsePositiveInt(options.limit, '--limit');
-  if (!options.list && !options.answers) assertCanAsk(ctx, 'coach review');
   const { topics: loaded, problems } = await loadTopics(ctx.topicSources, { strict: ctx.strict });
   reportTopicProblems(problems, ctx);
   const topics = loaded.map((entry) => entry.topic);
+  // A typo'd topic is the error to report, even where no terminal could ask anything.
   assertKnownTopics(topics, options.topics);
+  if (!options.list && !options.answers) assertCanAsk(ctx, 'coach review');
   const cards = currentSchedule(ctx);
   const due = dueNow(topics, options, ctx, cards);
   const next = () => nextReview(topics, options.topics, cards, ctx);
@@ -83,7 +86,8 @@ function printDue(due: readonly DueCard[], total: number, ctx: Context, next: Ne
     return;
   }
   if (due.length === 0) {
-    ctx.stdout.write(next ? `Nothing is due. ${describeNext(next)}\n` : 'Nothing is due. Answer some questions (coach quiz) and they will come back when they need to.\n');
+    const text = next ? `Nothing is due. ${describeNext(next)}` : 'Nothing is due. Answer some questions (coach quiz) and they will come back when they need to.';
+    ctx.stdout.write(`${wrapText(text, outputWidth(ctx)).join('\n')}\n`);
     return;
   }
   const { style } = ctx;
@@ -91,13 +95,14 @@ function printDue(due: readonly DueCard[], total: number, ctx: Context, next: Ne
     renderTable(
       due,
       [
-        { header: 'QUESTION', cell: (card) => `${card.topic}/${card.question}${card.phase ? `#${card.phase}` : ''}`, style: (text) => style.cyan(text) },
+        { header: 'QUESTION', cell: (card) => `${card.topic}/${card.question}${card.phase ? `#${card.phase}` : ''}`, style: (text) => style.cyan(text), shrink: true },
         { header: 'DUE', cell: (card) => (card.overdueDays > 0 ? `${card.overdueDays}d overdue` : card.ratedToday ? 'again today' : 'today') },
         { header: 'LAST SCORE', cell: (card) => (card.lastPercent === null ? '-' : `${card.lastPercent}%`), align: 'right' },
-        { header: 'LAST RATING', cell: (card) => card.lastRating },
-        { header: 'REVIEWS', cell: (card) => String(card.reviews), align: 'right' },
+        { header: 'LAST RATING', cell: (card) => card.lastRating, optional: true },
+        { header: 'REVIEWS', cell: (card) => String(card.reviews), align: 'right', optional: true },
       ],
       (text) => style.bold(text),
+      outputWidth(ctx),
     ),
   );
   if (total > due.length) ctx.stdout.write(style.dim(`\n${total - due.length} more due (--limit ${total} to see them all).\n`));

@@ -3,10 +3,14 @@ import type { Context } from '../context.js';
 import { countByType, type Loaded, type TopicOutline } from '../topics/model.js';
 import { loadTopicOutlines } from '../topics/loader.js';
 import { compareText } from '../topics/problems.js';
-import { renderTable } from '../ui/table.js';
+import { renderTable, type Column } from '../ui/table.js';
+import { outputWidth } from '../ui/width.js';
 import { reportTopicProblems } from './topicProblems.js';
 
-export type TopicsOptions = Record<string, never>;
+export interface TopicsOptions {
+  /** `coach topics --questions`: the question list of `coach questions` instead. */
+  questions?: boolean;
+}
 
 export interface TopicSummary {
   id: string;
@@ -47,7 +51,8 @@ async function reviewProgress(topics: readonly TopicOutline[], base: Context): P
   return new Map(topics.map((topic) => [topic.id, { mastery: mastery(topic, cards), due: due.filter((card) => card.topic === topic.id).length }]));
 }
 
-export async function topicsCommand(_options: TopicsOptions, ctx: Context): Promise<void> {
+export async function topicsCommand(options: TopicsOptions, ctx: Context): Promise<void> {
+  if (options.questions) return (await import('./questions.js')).questionsCommand({ topics: [] }, ctx);
   const { topics, problems } = await loadTopicOutlines(ctx.topicSources, { strict: ctx.strict });
   reportTopicProblems(problems, ctx);
   const progress = await reviewProgress(topics.map((loaded) => loaded.topic), ctx);
@@ -57,22 +62,19 @@ export async function topicsCommand(_options: TopicsOptions, ctx: Context): Prom
     return;
   }
   const { style } = ctx;
-  ctx.stdout.write(
-    renderTable(
-      summaries,
-      [
+  // A new user has no mastery or reviews yet, and bundled topics need no source: those columns would only say "-".
+  const all: Column<TopicSummary>[] = [
         { header: 'ID', cell: (row) => row.id, style: (text) => style.cyan(text) },
-        { header: 'TITLE', cell: (row) => row.title },
+        { header: 'TITLE', cell: (row) => row.title, shrink: true },
         { header: 'CHOICE', cell: (row) => String(row.counts.choice), align: 'right' },
         { header: 'SHORT', cell: (row) => String(row.counts.short), align: 'right' },
         { header: 'DESIGN', cell: (row) => String(row.counts.design), align: 'right' },
-        { header: 'MASTERY', cell: (row) => (row.mastery === null ? '-' : `${row.mastery}%`), align: 'right' },
-        { header: 'DUE', cell: (row) => (row.due === 0 ? '-' : String(row.due)), align: 'right', style: (text, row) => (row.due > 0 ? style.yellow(text) : text) },
-        { header: 'SOURCE', cell: (row) => row.source, style: (text, row) => (row.source === 'bundled' ? style.dim(text) : text) },
-      ],
-      (text) => style.bold(text),
-    ),
-  );
+        { header: 'MASTERY', cell: (row) => (row.mastery === null ? '-' : `${row.mastery}%`), align: 'right', optional: true },
+        { header: 'DUE', cell: (row) => (row.due === 0 ? '-' : String(row.due)), align: 'right', style: (text, row) => (row.due > 0 ? style.yellow(text) : text), optional: true },
+        { header: 'SOURCE', cell: (row) => row.source, style: (text, row) => (row.source === 'bundled' ? style.dim(text) : text), shrink: true, optional: true },
+  ];
+  const columns = all.filter((column) => (['MASTERY', 'DUE'].includes(column.header) ? progress !== undefined : column.header === 'SOURCE' ? summaries.some((row) => row.source !== 'bundled') : true));
+  ctx.stdout.write(renderTable(summaries, columns, (text) => style.bold(text), outputWidth(ctx)));
   const total = summaries.reduce((sum, row) => sum + row.questions, 0);
-  ctx.stdout.write(style.dim(`\n${summaries.length} topics, ${total} questions. Try: coach quiz ${summaries[0]?.id ?? '<topic>'}\n`));
+  ctx.stdout.write(style.dim(`\n${summaries.length} topics, ${total} questions. Try: coach quiz ${summaries[0]?.id ?? '<topic>'}\nQuestion ids: coach questions ${summaries[0]?.id ?? '<topic>'}\n`));
 }

@@ -9,7 +9,12 @@ export interface TopicProgress {
   topic: string;
   sessions: number;
   answered: number;
+  /** Asked but not answered: skipped, or cut by the clock before they were reached. */
+  skipped: number;
+  /** Like the session score: skipped questions count, earning 0. */
   averagePercent: number | null;
+  /** Over answered questions only: how well you do when you answer. */
+  answeredPercent: number | null;
   /** Percent per session touching the topic, oldest first (the sparkline). */
   trend: number[];
 }
@@ -65,30 +70,48 @@ function interviewProgress(summaries: readonly SessionSummary[], limit: number):
 }
 
 function topicProgress(summaries: readonly SessionSummary[]): TopicProgress[] {
-  const byTopic = new Map<string, { sessions: number; answered: number; earned: number; possible: number; trend: number[] }>();
+  type Tally = { answered: number; skipped: number; earned: number; possible: number; answeredEarned: number; answeredPossible: number };
+  const empty = (): Tally => ({ answered: 0, skipped: 0, earned: 0, possible: 0, answeredEarned: 0, answeredPossible: 0 });
+  const byTopic = new Map<string, Tally & { sessions: number; trend: number[] }>();
   for (const summary of summaries) {
-    const perTopic = new Map<string, { earned: number; possible: number; answered: number }>();
+    const perTopic = new Map<string, Tally>();
     for (const result of summary.results) {
-      const entry = perTopic.get(result.topic) ?? { earned: 0, possible: 0, answered: 0 };
+      const entry = perTopic.get(result.topic) ?? empty();
       if (result.status === 'answered') entry.answered += 1;
+      else entry.skipped += 1;
       if (result.headline) {
         entry.earned += result.headline.earned;
         entry.possible += result.headline.possible;
+        if (result.status === 'answered') {
+          entry.answeredEarned += result.headline.earned;
+          entry.answeredPossible += result.headline.possible;
+        }
       }
       perTopic.set(result.topic, entry);
     }
     for (const [topic, entry] of perTopic) {
-      const total = byTopic.get(topic) ?? { sessions: 0, answered: 0, earned: 0, possible: 0, trend: [] };
+      const total = byTopic.get(topic) ?? { ...empty(), sessions: 0, trend: [] };
       total.sessions += 1;
       total.answered += entry.answered;
+      total.skipped += entry.skipped;
       total.earned += entry.earned;
       total.possible += entry.possible;
+      total.answeredEarned += entry.answeredEarned;
+      total.answeredPossible += entry.answeredPossible;
       if (entry.possible > 0) total.trend.push(Math.round((100 * entry.earned) / entry.possible));
       byTopic.set(topic, total);
     }
   }
   return [...byTopic.entries()]
-    .map(([topic, total]) => ({ topic, sessions: total.sessions, answered: total.answered, averagePercent: total.possible > 0 ? Math.round((100 * total.earned) / total.possible) : null, trend: total.trend }))
+    .map(([topic, total]) => ({
+      topic,
+      sessions: total.sessions,
+      answered: total.answered,
+      skipped: total.skipped,
+      averagePercent: total.possible > 0 ? Math.round((100 * total.earned) / total.possible) : null,
+      answeredPercent: total.answeredPossible > 0 ? Math.round((100 * total.answeredEarned) / total.answeredPossible) : null,
+      trend: total.trend,
+    }))
     .sort((a, b) => (a.topic < b.topic ? -1 : 1));
 }
 

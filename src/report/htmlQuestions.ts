@@ -1,3 +1,4 @@
+import { reflow } from '../text/layout.js';
 import { letterFor } from '../grading/choice.js';
 import { formatDuration, formatPoints } from '../text/format.js';
 import { headlineGrade, type Grade } from '../grading/grade.js';
@@ -20,7 +21,7 @@ export function questionSection({ question, item }: ReportEntry, index: number, 
   return html`<section class="question" id="q${number}" aria-labelledby="q${number}-title">
 <header class="q-head"><h2 id="q${number}-title"><span class="q-num">${number}</span><span class="q-id">${question.topic} / ${question.id}</span></h2>
 <div class="chips"><span class="chip">${question.type}</span>${question.status === 'skipped' ? html`<span class="chip warn">skipped</span>` : null}${scoreChip(question.grade, question.phases ? designGraders(question) : undefined)}${timeChip(question.seconds, question.budgetSeconds, question.status === 'skipped')}</div></header>
-<div class="prompt text" dir="auto">${question.prompt.trim()}</div>
+<div class="prompt text" dir="auto">${reflow(question.prompt)}</div>
 ${body}</section>`;
 }
 
@@ -47,7 +48,7 @@ ${option.why ? html`<div class="why" dir="auto">${option.why}</div>` : null}</di
   const criterion: Criterion = { id: 'correct', points: question.points, criterion: question.multiple ? 'Picks exactly the correct options' : 'Picks the correct option' };
   return html`<ol class="options">${options}</ol>
 ${letters.length === 0 ? html`<p class="muted">No option picked.</p>` : null}
-${question.explanation ? html`<div class="explanation"><h3>Explanation</h3><div class="text" dir="auto">${question.explanation}</div></div>` : null}
+${question.explanation ? html`<div class="explanation"><h3>Explanation</h3><div class="text" dir="auto">${reflow(question.explanation)}</div></div>` : null}
 ${gradesBlock(grades, [criterion], pending, 3)}`;
 }
 
@@ -70,16 +71,16 @@ function designBody(question: DesignQuestion, phases: readonly ReportPhase[], re
     const skipped = isSkippedPhase(phase);
     return html`<section class="phase" id="${id}" aria-labelledby="${id}-title"><header class="q-head"><h3 id="${id}-title"><span class="q-num small">${number}.${index + 1}</span><bdi>${phase.title}</bdi></h3>
 <div class="chips">${skipped ? html`<span class="chip warn">skipped</span>` : null}${scoreChip(phase.grade)}${timeChip(phase.seconds, phase.budgetSeconds, skipped)}</div></header>
-<div class="prompt text" dir="auto">${phase.prompt.trim()}</div>
+<div class="prompt text" dir="auto">${reflow(phase.prompt)}</div>
 ${compare(phase.answer, source.modelAnswer, 4)}${followUp}${gradesBlock(records[index]?.grades ?? [], source.rubric, pending, 4)}</section>`;
   });
-  const overall = question.modelAnswer ? html`<div class="panel model"><h3 class="panel-title">Model answer for the whole design</h3><div class="text" dir="auto">${question.modelAnswer.trim()}</div></div>` : null;
+  const overall = question.modelAnswer ? html`<div class="panel model"><h3 class="panel-title">Model answer for the whole design</h3><div class="text" dir="auto">${reflow(question.modelAnswer)}</div></div>` : null;
   return html`${sections}${overall}`;
 }
 
 function compare(answer: string | null, modelAnswer: string | undefined, level: Level): Markup {
   return html`<div class="compare"><div class="panel yours">${heading(level, 'panel-title', 'Your answer')}${answerText(answer)}</div>
-<div class="panel model">${heading(level, 'panel-title', 'Model answer')}${modelAnswer ? html`<div class="text" dir="auto">${modelAnswer.trim()}</div>` : html`<p class="muted">The topic has no model answer.</p>`}</div></div>`;
+<div class="panel model">${heading(level, 'panel-title', 'Model answer')}${modelAnswer ? html`<div class="text" dir="auto">${reflow(modelAnswer)}</div>` : html`<p class="muted">The topic has no model answer.</p>`}</div></div>`;
 }
 
 /** A phase's clarifying questions and follow-ups in order, the interviewer's lines set apart from the candidate's. */

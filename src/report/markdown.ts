@@ -1,4 +1,5 @@
 import type { Grade } from '../grading/grade.js';
+import { reflow } from '../text/layout.js';
 import { formatDuration } from '../text/format.js';
 import type { Session } from '../session/model.js';
 import type { ChoiceQuestion, Criterion, DesignQuestion } from '../topics/model.js';
@@ -38,7 +39,7 @@ function summary(report: Report): string[] {
 function questionSection({ question, item }: ReportEntry, index: number): string[] {
   const out = [`## ${index + 1}. ${inline(`${question.topic}/${question.id}`)} (${question.type})`, ''];
   out.push(...facts(item.question.type === 'design' ? designGradeText(question) : gradeText(question.grade, gradeColumns(item.grades)), question.seconds, question.budgetSeconds), '');
-  out.push(...paragraphs(question.prompt));
+  out.push(...paragraphs(reflow(question.prompt)));
   const asked = item.question;
   if (asked.type === 'choice') out.push(...choiceBlock(asked, item.answer?.choice ?? []));
   if (asked.type === 'short') out.push(...unitBlock({ answer: question.answer, modelAnswer: asked.modelAnswer, rubric: asked.rubric, grades: item.grades, grade: question.grade }, 3));
@@ -58,7 +59,7 @@ function choiceBlock(question: ChoiceQuestion, picked: readonly string[]): strin
   });
   const out = ['', ...options];
   if (picked.length === 0) out.push('', '*No option picked.*');
-  if (question.explanation) out.push('', '### Explanation', '', ...paragraphs(question.explanation));
+  if (question.explanation) out.push('', '### Explanation', '', ...paragraphs(reflow(question.explanation)));
   return out;
 }
 
@@ -70,7 +71,7 @@ function heading(level: 3 | 4, text: string): string {
 /** What a short question and an interview phase share: answers, follow-up, criteria, feedback. */
 function unitBlock(unit: Unit, level: 3 | 4): string[] {
   const out = ['', heading(level, 'Your answer'), '', ...(unit.answer?.trim() ? quote(unit.answer) : ['*No answer.*'])];
-  out.push('', heading(level, 'Model answer'), '', ...(unit.modelAnswer ? quote(unit.modelAnswer) : ['*The topic has no model answer.*']));
+  out.push('', heading(level, 'Model answer'), '', ...(unit.modelAnswer ? quote(reflow(unit.modelAnswer)) : ['*The topic has no model answer.*']));
   if (unit.turns && unit.turns.length > 0) {
     out.push('', heading(level, 'Conversation'));
     for (const line of conversationLines(unit.turns)) {
@@ -112,10 +113,10 @@ function designBlocks(question: DesignQuestion, phases: readonly ReportPhase[], 
     const asked = question.phases[index]!;
     const grades = records[index]?.grades ?? [];
     out.push('', `### Phase ${index + 1} of ${phases.length}: ${inline(phase.title)}`, '');
-    out.push(...facts(gradeText(phase.grade, gradeColumns(grades)), phase.seconds, phase.budgetSeconds), '', ...paragraphs(phase.prompt));
+    out.push(...facts(gradeText(phase.grade, gradeColumns(grades)), phase.seconds, phase.budgetSeconds), '', ...paragraphs(reflow(phase.prompt)));
     out.push(...unitBlock({ answer: phase.answer, modelAnswer: asked.modelAnswer, rubric: asked.rubric, grades, grade: phase.grade, turns: phase.turns }, 4));
   });
-  if (question.modelAnswer) out.push('', '### Model answer for the whole design', '', ...quote(question.modelAnswer));
+  if (question.modelAnswer) out.push('', '### Model answer for the whole design', '', ...quote(reflow(question.modelAnswer)));
   out.push('', '### Time per phase', '', ...timeTable(phases));
   return out;
 }

@@ -2,7 +2,8 @@ import type { Grade, Mark } from '../grading/grade.js';
 import type { Session } from '../session/model.js';
 import type { ChoiceQuestion, Criterion, DesignQuestion } from '../topics/model.js';
 import { formatDuration } from '../text/format.js';
-import { sideBySide, wrap } from '../ui/sideBySide.js';
+import { displayWidth, hang, hangLines, truncate, wrapLines, wrapText } from '../text/layout.js';
+import { sideBySide } from '../text/sideBySide.js';
 import type { Style } from '../ui/style.js';
 import { renderTimeChart } from '../ui/timeChart.js';
 import { conversationLines, criteriaTable, feedbackOf, gradeColumns, instructionFlagged, type CriteriaTable, type ReportUnit as Unit } from './criteriaRows.js';
@@ -19,7 +20,7 @@ type ReportPhase = NonNullable<ReportEntry['question']['phases']>[number];
  */
 export function renderTextReport(untrustedReport: Report, untrustedSession: Session, style: Style, width = 100): string {
   const { report, session } = sanitisedInputs(untrustedReport, untrustedSession);
-  const lines = [style.bold(`${capitalise(report.kind)} report ${report.id}`), ...wrap(sessionText(report), width).map((line) => style.dim(line)), ...wrap(`Topics: ${report.topics.join(', ')}`, width)];
+  const lines = [style.bold(`${capitalise(report.kind)} report ${report.id}`), ...wrapText(sessionText(report), width).map((line) => style.dim(line)), ...hang('Topics: ', report.topics.join(', '), width)];
   const percent = report.score.percent;
   const colour = percent === null ? style.dim : percent >= 70 ? style.green : percent >= 40 ? style.yellow : style.red;
   lines.push(`${style.bold('Score:')} ${colour(scoreText(report))}${report.verdict ? `  ${style.bold('Verdict:')} ${colour(report.verdict)}` : ''}`);
@@ -32,10 +33,10 @@ export function renderTextReport(untrustedReport: Report, untrustedSession: Sess
 }
 
 function questionLines({ question, item }: ReportEntry, index: number, style: Style, width: number): string[] {
-  const title = `── ${index + 1}. ${question.topic}/${question.id} · ${question.type} `;
-  const out = [style.bold(title + '─'.repeat(Math.max(3, width - title.length)))];
+  const title = truncate(`── ${index + 1}. ${question.topic}/${question.id} · ${question.type}`, width - 4);
+  const out = [style.bold(`${title} ${'─'.repeat(Math.max(3, width - displayWidth(title) - 1))}`)];
   out.push(...gradeLines(item.question.type === 'design' ? designGradeText(question) : gradeText(question.grade, gradeColumns(item.grades)), question.grade, question.seconds, question.budgetSeconds, style));
-  out.push(...wrap(question.prompt.trim(), width));
+  out.push(...wrapText(question.prompt, width));
   const asked = item.question;
   if (asked.type === 'choice') out.push(...choiceLines(asked, item.answer?.choice ?? [], style, width));
   if (asked.type === 'short') out.push(...unitLines({ answer: question.answer, modelAnswer: asked.modelAnswer, rubric: asked.rubric, grades: item.grades, grade: question.grade }, style, width));
@@ -55,12 +56,11 @@ function choiceLines(question: ChoiceQuestion, picked: readonly string[], style:
   for (const option of optionLines(question, picked)) {
     const mark = optionMark(option);
     const painted = mark === '✔' ? style.green(mark) : mark === '✘' ? style.red(mark) : style.dim(mark);
-    const text = `${option.letter}) ${option.text}${option.picked ? ' (your pick)' : ''}${option.why ? ` — ${option.why}` : ''}`;
-    const [first = '', ...rest] = wrap(text, width - 4);
-    out.push(`  ${painted} ${first}`, ...rest.map((line) => `    ${line}`));
+    const text = `${option.text}${option.picked ? ' (your pick)' : ''}${option.why ? ` — ${option.why}` : ''}`;
+    out.push(...hang(`  ${painted} ${option.letter}) `, text, width));
   }
   if (picked.length === 0) out.push(style.dim('  No option picked.'));
-  if (question.explanation) out.push('', ...wrap(question.explanation.trim(), width));
+  if (question.explanation) out.push('', ...wrapText(question.explanation, width));
   return out;
 }
 
@@ -73,13 +73,13 @@ function unitLines(unit: Unit, style: Style, width: number): string[] {
     out.push('', style.bold('Conversation'));
     for (const line of conversationLines(unit.turns)) {
       const label = `${line.speaker}${line.note ? ` (${line.note})` : ''}: `;
-      out.push(...hang(`${style.bold(label)}`, label.length, line.text?.trim() ? line.text : '(no answer)', width));
+      out.push(...hangLines(`${style.bold(label)}`, line.text?.trim() ? line.text : '(no answer)', width));
     }
   }
   const criteria = criteriaTable(unit.rubric, unit.grades);
   if (instructionFlagged(criteria)) out.push('', style.red(INSTRUCTION_WARNING));
   out.push('', ...criteriaLines(criteria, unit.grade, style, width));
-  for (const feedback of feedbackOf(criteria)) out.push('', style.bold(`Feedback from ${feedback.label}:`), ...wrap(feedback.text, width));
+  for (const feedback of feedbackOf(criteria)) out.push('', style.bold(`Feedback from ${feedback.label}:`), ...wrapLines(feedback.text, width));
   return out;
 }
 
@@ -90,7 +90,7 @@ function criteriaLines({ columns, rows }: CriteriaTable, grade: ReportGrade, sty
     const out = [style.bold(grade.status === 'pending' ? 'Rubric (awaiting a grade):' : 'Rubric:')];
     const points = rows.map((row) => `${row.points} ${row.points === 1 ? 'pt ' : 'pts'}`);
     const pointsWidth = Math.max(...points.map((text) => text.length));
-    rows.forEach((row, index) => out.push(...hang(`  ${points[index]!.padStart(pointsWidth)}  `, pointsWidth + 4, row.criterion, width)));
+    rows.forEach((row, index) => out.push(...hang(`  ${points[index]!.padStart(pointsWidth)}  `, row.criterion, width)));
     return out;
   }
   const cells = rows.map((row) => row.results.map((result) => (result ? `${markText(result.mark)} ${pointsText(result.earned, result.possible)}` : '—')));
@@ -102,10 +102,10 @@ function criteriaLines({ columns, rows }: CriteriaTable, grade: ReportGrade, sty
       const padded = cells[rowIndex]![index]!.padEnd(widths[index]!);
       return result ? style[MARK_PAINT[result.mark]](padded) : style.dim(padded);
     });
-    out.push(...hang(`  ${marks.join('')}`, indent, row.criterion, width));
+    out.push(...hang(`  ${marks.join('')}`, row.criterion, width));
     row.results.forEach((result, index) => {
-      if (result?.justification) out.push(...hang(' '.repeat(indent), indent, `${columns[index]!.label}: ${result.justification}`, width).map((line) => style.dim(line)));
-      if (result?.evidence) out.push(...hang(' '.repeat(indent), indent, `evidence: “${result.evidence.trim()}”`, width).map((line) => style.dim(line)));
+      if (result?.justification) out.push(...hang(' '.repeat(indent), `${columns[index]!.label}: ${result.justification}`, width).map((line) => style.dim(line)));
+      if (result?.evidence) out.push(...hang(' '.repeat(indent), `evidence: “${result.evidence.trim()}”`, width).map((line) => style.dim(line)));
     });
   });
   return out;
@@ -117,20 +117,14 @@ function designLines(question: DesignQuestion, phases: ReportPhase[], records: N
     const asked = question.phases[index]!;
     const grades = records[index]?.grades ?? [];
     out.push('', style.bold(`▸ Phase ${index + 1}/${phases.length}: ${phase.title}`));
-    out.push(...gradeLines(gradeText(phase.grade, gradeColumns(grades)), phase.grade, phase.seconds, phase.budgetSeconds, style), ...wrap(phase.prompt.trim(), width));
+    out.push(...gradeLines(gradeText(phase.grade, gradeColumns(grades)), phase.grade, phase.seconds, phase.budgetSeconds, style), ...wrapText(phase.prompt, width));
     out.push(...unitLines({ answer: phase.answer, modelAnswer: asked.modelAnswer, rubric: asked.rubric, grades, grade: phase.grade, turns: phase.turns }, style, width));
   });
-  if (question.modelAnswer) out.push('', style.bold('Model answer for the whole design:'), ...wrap(question.modelAnswer.trim(), width));
+  if (question.modelAnswer) out.push('', style.bold('Model answer for the whole design:'), ...wrapText(question.modelAnswer, width));
   out.push('', style.bold('Time per phase:'), renderTimeChart(phases, style));
   const over = phases.filter((phase) => phase.seconds !== null && phase.seconds > phase.budgetSeconds);
   if (over.length > 0) out.push(style.red(`⚠ Over time: ${over.map((phase) => `${phase.title} (+${formatDuration(phase.seconds! - phase.budgetSeconds)})`).join(', ')}`));
   return out;
-}
-
-/** Text wrapped under a prefix: the first line after it, the rest indented to the prefix's visible width. */
-function hang(prefix: string, prefixWidth: number, text: string, width: number): string[] {
-  const [first = '', ...rest] = wrap(text.trim(), Math.max(20, width - prefixWidth));
-  return [`${prefix}${first}`, ...rest.map((line) => `${' '.repeat(prefixWidth)}${line}`)];
 }
 
 function capitalise(text: string): string {

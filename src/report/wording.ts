@@ -3,6 +3,7 @@ import { formatDuration, formatPoints } from '../text/format.js';
 import { letterFor } from '../grading/choice.js';
 import type { ChoiceQuestion } from '../topics/model.js';
 import type { GradeColumn } from './criteriaRows.js';
+import { localTime } from '../text/time.js';
 import type { Report, ReportGrade, ReportQuestion } from './schema.js';
 
 /** Phrases both report renderers use, so the terminal and Markdown reports never disagree. */
@@ -43,8 +44,9 @@ export function usageText(report: Report): string | null {
   return report.usage ? `${report.usage.promptTokens} prompt + ${report.usage.completionTokens} completion tokens` : null;
 }
 
+/** "finished · started 2026-11-30 03:53 (UTC+01:00) · finished …": local, human times (the JSON keeps ISO). */
 export function sessionText(report: Report): string {
-  return [report.status, `started ${report.startedAt}`, report.finishedAt ? `finished ${report.finishedAt}` : null].filter(Boolean).join(' · ');
+  return [report.status, `started ${localTime(report.startedAt)}`, report.finishedAt ? `finished ${localTime(report.finishedAt)}` : null].filter(Boolean).join(' · ');
 }
 
 /** The headline grade and who gave it, then any other grader's score: "1.5 / 5 by gpt-4o-mini · self gave 4 / 5". */

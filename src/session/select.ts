@@ -1,4 +1,5 @@
 import { UsageError } from '../errors.js';
+import { didYouMean } from '../text/suggest.js';
 import type { Question, QuestionType, Topic } from '../topics/model.js';
 
 /** A question together with the topic it came from. */
@@ -35,12 +36,14 @@ export function shuffle<T>(items: readonly T[], random: () => number): T[] {
   return result;
 }
 
+/** Throws a UsageError naming each unknown topic id with the closest known one ("did you mean caching?"). */
 export function assertKnownTopics(topics: readonly { id: string }[], ids: readonly string[]): void {
-  const known = new Set(topics.map((topic) => topic.id));
-  const unknown = ids.filter((id) => !known.has(id));
-  if (unknown.length > 0) {
-    throw new UsageError(`unknown topic${unknown.length > 1 ? 's' : ''} ${unknown.map((id) => `"${id}"`).join(', ')}; known topics: ${[...known].sort().join(', ')}`);
-  }
+  const known = topics.map((topic) => topic.id);
+  const unknown = ids.filter((id) => !known.includes(id));
+  if (unknown.length === 0) return;
+  const named = unknown.map((id) => `"${id}"${didYouMean(id, known)}`).join('; ');
+  const hint = unknown.some((id) => didYouMean(id, known) !== '') ? 'coach topics lists them all' : `known topics: ${[...known].sort().join(', ')}`;
+  throw new UsageError(`unknown topic${unknown.length > 1 ? 's' : ''} ${named} (${hint})`);
 }
 
 /** Every question matching the filters, in topic-file order (topics in the order given, or all). */
@@ -76,5 +79,6 @@ export function resolveQuestionId(topics: readonly Topic[], reference: string): 
   if (candidates.length > 1) {
     throw new UsageError(`question id "${reference}" is in several topics; use one of: ${candidates.map((c) => `${c.topic}/${c.question.id}`).join(', ')}`);
   }
-  throw new UsageError(`unknown question "${reference}"${slash === -1 ? '' : ''} (coach topics lists the topics; question ids are in the topic files)`);
+  const ids = topics.flatMap((topic) => topic.questions.map((question) => (slash === -1 ? question.id : `${topic.id}/${question.id}`)));
+  throw new UsageError(`unknown question "${reference}"${didYouMean(reference, ids)} (coach questions lists every question id)`);
 }

@@ -27,7 +27,9 @@ export interface SessionSummary {
   startedAt: string;
   finishedAt: string | null;
   topics: string[];
+  /** Questions asked, or for a design question its phases (an interview counts phases). */
   questions: number;
+  /** Of those, the ones answered (not skipped). */
   answered: number;
   score: { earned: number; possible: number; percent: number | null };
   verdict: string | null;
@@ -64,8 +66,9 @@ export function summarize(session: Session): SessionSummary {
     startedAt: session.startedAt,
     finishedAt: session.finishedAt,
     topics: session.topics,
-    questions: session.questions.length,
-    answered: report.questions.filter((question) => question.status === 'answered').length,
+    // An interview is one question of several phases: its counts are the phases, so 4 answered and 2 skipped read 4/6.
+    questions: results.length,
+    answered: results.filter((result) => result.status === 'answered').length,
     score: report.score,
     verdict: report.verdict,
     pending: report.pending,

@@ -27,8 +27,25 @@ function topicProgress(storage: Storage): TopicProgress[] {
     total.possible += possible;
     if (possible > 0) total.trend.push(Math.round((100 * earned) / possible));
   }
+  // Skipped (or unreached) results and the score over answered ones only, from the per-result rows.
+  const split = new Map(
+    (storage.db
+      .prepare("SELECT topic, sum(status = 'skipped') AS skipped, sum(CASE WHEN status = 'answered' THEN head_earned END) AS earned, sum(CASE WHEN status = 'answered' THEN head_possible END) AS possible FROM results GROUP BY topic")
+      .all() as { topic: string; skipped: number; earned: number | null; possible: number | null }[]).map((row) => [row.topic, row]),
+  );
   return [...byTopic.entries()]
-    .map(([topic, total]) => ({ topic, sessions: total.sessions, answered: total.answered, averagePercent: total.possible > 0 ? Math.round((100 * total.earned) / total.possible) : null, trend: total.trend }))
+    .map(([topic, total]) => {
+      const own = split.get(topic);
+      return {
+        topic,
+        sessions: total.sessions,
+        answered: total.answered,
+        skipped: own?.skipped ?? 0,
+        averagePercent: total.possible > 0 ? Math.round((100 * total.earned) / total.possible) : null,
+        answeredPercent: own && own.possible ? Math.round((100 * (own.earned ?? 0)) / own.possible) : null,
+        trend: total.trend,
+      };
+    })
     .sort((a, b) => (a.topic < b.topic ? -1 : 1));
 }
 

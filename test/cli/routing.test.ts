@@ -104,3 +104,48 @@ describe('usage errors exit 2, help and version exit 0', () => {
     expect(out).toContain(`$ coach ${name}`);
   });
 });
+
+describe('mistakes name the fix', () => {
+  test.each([
+    [['quiz', '--cout', '3'], /unknown option '--cout'\n\(Did you mean --count\?\)\n\(run "coach quiz --help" for usage and examples\)/],
+    [['interview', '--minuts', '3'], /\(Did you mean --minutes\?\)\n\(run "coach interview --help"/],
+    [['quizz'], /unknown command 'quizz'\n\(Did you mean quiz\?\)/],
+    [['reveiw'], /\(Did you mean review\?\)/],
+    [['questons'], /\(Did you mean questions\?\)/],
+    [['history', 'extra'], /\(run "coach history --help" for usage and examples\)/],
+  ])('coach %j', async (argv, message) => {
+    const { code, calls, err } = await route(argv);
+    expect(code).toBe(2);
+    expect(calls).toHaveLength(0);
+    expect(err).toMatch(message);
+  });
+
+  test.each([
+    [['questions'], 'questions', { topics: [] }],
+    [['questions', 'caching', '--type', 'design'], 'questions', { topics: ['caching'], type: 'design' }],
+    [['topics', '--questions'], 'topics', { questions: true }],
+  ])('coach %j routes', async (argv, name, options) => {
+    const { calls } = await route(argv as string[]);
+    expect(calls[0]!.name).toBe(name);
+    expect(calls[0]!.options).toEqual(options);
+  });
+
+  test('--help examples cover the main flows', async () => {
+    const { out } = await route(['--help']);
+    for (const flow of ['coach quiz', 'coach interview', 'coach review', 'coach resume', 'coach history', 'coach stats', 'coach questions']) expect(out).toContain(`$ ${flow}`);
+  });
+});
+
+describe('did you mean', () => {
+  test.each([
+    ['cachng', ['caching', 'databases'], ['caching']],
+    ['design-url-shortner', ['design-url-shortener', 'design-news-feed'], ['design-url-shortener']],
+    ['meduim', ['easy', 'medium', 'hard'], ['medium']],
+    ['CACHING', ['caching'], ['caching']],
+    ['zzz', ['caching', 'databases'], []],
+    ['cache', ['caching', 'cache-aside-write-path', 'auth'], ['caching', 'cache-aside-write-path']],
+  ])('%s among %j', async (input, candidates, expected) => {
+    const { closestMatches } = await import('../../src/text/suggest.js');
+    expect(closestMatches(input, candidates)).toEqual(expected);
+  });
+});

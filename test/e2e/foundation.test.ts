@@ -35,7 +35,7 @@ describe('coach topics', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
     const lines = stripAnsi(result.stdout).split('\n');
-    expect(lines[0]).toMatch(/^ID\s+TITLE\s+CHOICE\s+SHORT\s+DESIGN\s+MASTERY\s+DUE\s+SOURCE$/);
+    expect(lines[0]).toMatch(/^ID\s+TITLE\s+CHOICE\s+SHORT\s+DESIGN$/);
     for (const id of bundledIds) expect(lines.some((line) => line.startsWith(`${id} `))).toBe(true);
   });
 

@@ -121,9 +121,11 @@ describe('menu, topic picker and flip mode', () => {
   test('coach alone on a terminal shows a menu of what exists', async () => {
     const term = spawnCoach([], { COACH_HOME: tempHome(), COACH_TOPICS: FIXTURES });
     await term.waitFor('What would you like to do?');
-    expect(term.screen()).toContain('Take a quiz');
+    for (const entry of ['Take a quiz', 'Mock interview', 'Review (0 due)', 'List the topics', 'List the questions']) expect(term.screen()).toContain(entry);
     expect(term.screen()).not.toContain('Resume');
-    term.write(KEYS.down); // List the topics
+    expect(term.screen()).not.toContain('History'); // no history yet: no dead end offered
+    term.write(KEYS.down + KEYS.down + KEYS.down); // List the topics
+    await term.waitFor('❯ List the topics');
     term.write(KEYS.enter);
     await term.waitFor(/sample\s+Sample topic for tests/);
     expect(await term.exit).toMatchObject({ exitCode: 0 });
@@ -160,9 +162,12 @@ describe('menu, topic picker and flip mode', () => {
     const shown = /medium · (0:\d\d) \//.exec(first)![1]!;
     const ticking = new RegExp(`medium · (?!${shown})0:\\d\\d \\/ 4:00`);
     await term.waitForScreen(ticking, { timeoutMs: 5000 });
+    const revealed = term.mark();
     term.write(KEYS.enter);
-    await term.waitFor('(flip mode: you answered in your head)');
-    await term.waitFor('Write the database first, then delete the key');
+    // Flip mode: nothing was typed, so the model answer has the full width and no empty "Your answer" column.
+    await term.waitFor('Write the database first, then delete the key', { after: revealed });
+    expect(term.since(revealed)).toContain('Model answer');
+    expect(term.since(revealed)).not.toContain('Your answer');
     term.write('mx');
     term.write(KEYS.enter);
     await term.waitFor('Self-grade: 2 / 3');

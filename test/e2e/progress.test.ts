@@ -34,16 +34,31 @@ describe('coach stats', () => {
     expect(JSON.parse(again.stdout)).toEqual(stats);
   }, 120_000);
 
+  test('the average over answered questions stands beside the session score, and skipped ones are counted', async () => {
+    const home = tempHome();
+    const answers = join(writeFiles(join(tempHome(), 'a'), { 'a.yaml': 'sample-choice: b\n' }), 'a.yaml');
+    await runCoach(['quiz', 'sample', '--answers', answers], { env: { COACH_HOME: home, COACH_TOPICS: FIXTURES } });
+    const stats = JSON.parse((await runCoach(['stats', '--json'], { env: { COACH_HOME: home, COACH_TOPICS: FIXTURES } })).stdout);
+    const topic = stats.topics[0];
+    expect(topic.answered).toBe(1);
+    expect(topic.skipped).toBeGreaterThan(0);
+    expect(topic.answeredPercent).toBe(100);
+    expect(topic.averagePercent).toBeLessThan(100);
+    const text = await runCoach(['stats'], { env: { COACH_HOME: home, COACH_TOPICS: FIXTURES } });
+    expect(text.stdout).toMatch(/SKIPPED\s+SCORE\s+ON ANSWERED/);
+    expect(text.stdout.replace(/\s+/g, ' ')).toContain(`${topic.skipped} question${topic.skipped === 1 ? ' was' : 's were'} skipped or never reached before time ran out.`);
+  });
+
   test('reflects a real session, with criterion texts from the topics; a changed session refreshes the index', async () => {
     const home = tempHome();
     const answers = join(writeFiles(join(tempHome(), 'a'), { 'a.yaml': 'sample-short:\n  answer: x y z\n  self: { order: met, race: missed }\nsample-choice: b\n' }), 'a.yaml');
     await runCoach(['quiz', '--answers', answers], { env: { COACH_HOME: home, COACH_TOPICS: FIXTURES } });
     const first = JSON.parse((await runCoach(['stats', '--json'], { env: { COACH_HOME: home, COACH_TOPICS: FIXTURES } })).stdout);
-    expect(first.topics).toEqual([{ topic: 'sample', sessions: 1, answered: 2, averagePercent: 75, trend: [75] }]);
+    expect(first.topics).toEqual([{ topic: 'sample', sessions: 1, answered: 2, skipped: 0, averagePercent: 75, answeredPercent: 75, trend: [75] }]);
     expect(first.mostMissed[0]).toMatchObject({ question: 'sample-short', criterion: 'race', missed: 1, text: 'Names the stale-set race and bounds it with a TTL.' });
 
     const text = await runCoach(['stats'], { env: { COACH_HOME: home, COACH_TOPICS: FIXTURES } });
-    expect(text.stdout).toMatch(/sample\s+1\s+2\s+75%\s+▇/);
+    expect(text.stdout).toMatch(/sample\s+1\s+2\s+0\s+75%\s+75%\s+▇/);
     expect(text.stdout).toContain('Names the stale-set race');
   });
 });

@@ -90,9 +90,22 @@ describe('usage errors exit 2 and name the problem', () => {
   });
 
   test('without a terminal and without --answers it exits at once', async () => {
-    const result = await runCoach(['quiz', 'sample']);
+    const result = await runCoach(['quiz', 'sample'], { env: withFixtures(tempHome()) });
     expect(result.code).toBe(2);
     expect(result.stderr).toBe('coach: coach quiz asks questions in a terminal, and this is not one; run it by script with --answers FILE\n');
+  });
+
+  test('a typo is reported before the terminal check, with the closest match', async () => {
+    for (const [args, message] of [
+      [['quiz', 'cachng'], 'coach: unknown topic "cachng"; did you mean caching? (coach topics lists them all)\n'],
+      [['interview', 'design-url-shortner'], 'coach: unknown question "design-url-shortner"; did you mean design-url-shortener? (coach questions lists every question id)\n'],
+      [['interview', '--topic', 'cachng'], 'coach: unknown topic "cachng"; did you mean caching? (coach topics lists them all)\n'],
+      [['review', 'databse'], 'coach: unknown topic "databse"; did you mean databases? (coach topics lists them all)\n'],
+    ] as const) {
+      const result = await runCoach([...args]);
+      expect(result.stderr).toBe(message);
+      expect(result.code).toBe(2);
+    }
   });
 
   test('--json without --answers is a usage error', async () => {

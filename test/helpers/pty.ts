@@ -25,6 +25,8 @@ export interface Terminal {
   rows(): Promise<string[]>;
   /** Lines scrolled off the top of the main screen (the alternate screen has none). */
   scrollback(): Promise<string[]>;
+  /** Rows of the main screen and its scrollback that the terminal wrapped itself (a line wider than the window), with the row before each. */
+  softWrapped(): Promise<string[]>;
   /** Which screen is showing, the terminal's title, and what OSC 52 tried to put on the clipboard. */
   state(): Promise<{ alternateScreen: boolean; title: string; clipboardWrites: string[]; cursorHidden: boolean; bracketedPaste: boolean }>;
   resize(cols: number, rows: number): void;
@@ -117,6 +119,15 @@ export function spawnCoach(args: string[], env: Record<string, string>, size = {
       const above = emulator.buffer.active.type === 'normal' ? normal.baseY : Math.max(0, normal.length - emulator.rows);
       for (let row = 0; row < above; row += 1) lines.push(normal.getLine(row)?.translateToString(true) ?? '');
       return lines;
+    },
+    async softWrapped() {
+      await settle();
+      const normal = emulator.buffer.normal;
+      const wrapped: string[] = [];
+      for (let row = 1; row < normal.length; row += 1) {
+        if (normal.getLine(row)?.isWrapped) wrapped.push(`${normal.getLine(row - 1)?.translateToString(true) ?? ''}⏎${normal.getLine(row)?.translateToString(true) ?? ''}`);
+      }
+      return wrapped;
     },
     async state() {
       await settle();

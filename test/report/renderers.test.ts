@@ -128,7 +128,8 @@ function interviewSession(): Session {
   return session;
 }
 
-const mask = (text: string) => text.replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, '<time>');
+// ISO in JSON and HTML; local times (which depend on the machine's zone) in text and Markdown.
+const mask = (text: string) => text.replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, '<time>').replace(/\d{4}-\d\d-\d\d \d\d:\d\d \(UTC[^)]*\)/g, '<local time>');
 // eslint-disable-next-line no-control-regex
 const stripAnsi = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '');
 

@@ -72,7 +72,8 @@ export interface SessionScreen {
   /** Flip mode: the question under a running clock until Enter (or the deadline). */
   reveal(request: { message: string; header: () => LiveHeader; deadline?: () => boolean }): Promise<{ via: 'revealed' | 'timeout' }>;
   /** The answer beside the model answer, then the rubric checklist. */
-  gradeYourself(input: { yours: string; model: string | undefined; rubric: readonly Criterion[] }): Promise<Marks>;
+  /** `flip`: nothing was typed (flip mode), so the model answer can take the whole width. */
+  gradeYourself(input: { yours: string; model: string | undefined; rubric: readonly Criterion[]; flip?: boolean }): Promise<Marks>;
   decide<T>(message: string, options: readonly { name: string; value: T }[]): Promise<T>;
   pressEnter(message: string): Promise<void>;
   progress<T>(text: string, run: () => Promise<T>): Promise<T>;

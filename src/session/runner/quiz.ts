@@ -175,7 +175,7 @@ export function answerShown(item: SessionQuestion): string {
 export async function selfGradeStep(session: Session, index: number, deps: Pick<RunnerDeps, 'screen' | 'clock' | 'sessions'>, save: () => void): Promise<void> {
   const item = session.questions[index]!;
   const question = stripControlDeep(item.question) as ShortQuestion;
-  const marks = await deps.screen.gradeYourself({ yours: answerShown(item), model: question.modelAnswer, rubric: question.rubric });
+  const marks = await deps.screen.gradeYourself({ yours: answerShown(item), model: question.modelAnswer, rubric: question.rubric, flip: item.answer?.via === 'flip' });
   const grade = selfGrade(question.rubric, marks, isoAt(deps.clock.now()));
   addGrade(session, index, grade, deps.clock.now());
   save();
