@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { ROOT, tempHome } from '../helpers/cli.js';
@@ -62,6 +62,29 @@ describe('Ctrl+E: the answer in $EDITOR', () => {
     term.write(KEYS.ctrlD);
     await term.waitFor('Grade yourself against the rubric');
     expect(sessionFile(home).questions[0].answer).toMatchObject({ text: 'from the prompt\nand from vim', via: 'editor' });
+    term.write(KEYS.ctrlC);
+    await term.exit;
+  }, 60_000);
+
+  test('the temporary file is private (0600 in a 0700 folder of its own) and removed afterwards', async () => {
+    const home = tempHome();
+    const tmp = join(home, 'tmp');
+    mkdirSync(tmp);
+    const log = join(home, 'editor-mode.txt');
+    const env = { COACH_HOME: home, COACH_TOPICS: FIXTURES, EDITOR: join(ROOT, 'test', 'fixtures', 'editor', 'record-mode.sh'), EDITOR_LOG: log, TMPDIR: tmp };
+    const term = spawnCoach(['quiz', 'sample', '--type', 'short', '--count', '1'], env, { cols: 80, rows: 24 });
+    await term.waitForScreen('Question 1/1');
+    term.write('private words');
+    await term.waitForScreen('private words');
+    term.write(KEYS.ctrlE);
+    await term.waitForScreen('added by the editor script');
+    const [file, folder] = readFileSync(log, 'utf8').trim().split('\n').map((line) => line.split(' '));
+    expect(file![0]).toBe('600');
+    expect(folder![0]).toBe('700');
+    expect(folder![1]!.startsWith(tmp)).toBe(true);
+    expect(existsSync(file![1]!)).toBe(false);
+    expect(existsSync(folder![1]!)).toBe(false);
+    expect(readdirSync(tmp)).toEqual([]);
     term.write(KEYS.ctrlC);
     await term.exit;
   }, 60_000);
