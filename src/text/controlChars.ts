@@ -6,8 +6,13 @@
  * alternate screen (CSI ?1049h), so whole sequences are removed, not just their
  * ESC byte: CSI, OSC, DCS, SOS, PM and APC strings (7-bit and C1 forms, ended by
  * BEL or ST, or unterminated to the end of the text), two-byte ESC sequences,
- * then every remaining C0 and C1 control except tab and line feed.
- * Sequence grammar: ECMA-48 §5.4 (CSI), §8.3.89 (OSC), §5.6 (control strings).
+ * then every remaining C0 and C1 control except tab and line feed, and the
+ * bidirectional embedding, override and isolate characters (U+202A–U+202E,
+ * U+2066–U+2069): they reorder what follows on the line, so text can show one
+ * thing and say another ("Trojan Source", CVE-2021-42574). Zero-width joiners
+ * and variation selectors stay: emoji are built from them.
+ * Sequence grammar: ECMA-48 §5.4 (CSI), §8.3.89 (OSC), §5.6 (control strings);
+ * bidi controls: Unicode UAX #9 §2.
  */
 const SEQUENCE = new RegExp(
   [
@@ -20,9 +25,9 @@ const SEQUENCE = new RegExp(
   ].join('|'),
   'g',
 );
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
-/** `text` without escape sequences or control characters; `\n` and `\t` stay, `\r\n` becomes `\n`. */
+/** `text` without escape sequences, control characters or bidi overrides/isolates; `\n` and `\t` stay, `\r\n` becomes `\n`. */
 export function stripControl(text: string): string {
   return text.replace(SEQUENCE, '').replace(CONTROL, '');
 }

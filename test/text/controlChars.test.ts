@@ -88,3 +88,16 @@ test('the end-of-session summary strips escape sequences from an older session\'
   expect(out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
   expect(out).not.toContain('PWNED');
 });
+
+describe('bidirectional overrides and isolates go; emoji joiners and variation selectors stay', () => {
+  const bidi = ['\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069'];
+  test.each(bidi.map((char) => [`U+${char.codePointAt(0)!.toString(16).toUpperCase()}`, char]))('%s is removed', (_name, char) => {
+    expect(stripControl(`a${char}b`)).toBe('ab');
+    expect(hasControl(`a${char}b`)).toBe(true);
+  });
+  test('ZWJ sequences, variation selectors, flags and RTL text itself are kept', () => {
+    const kept = '👩‍💻 ❤️ 🇳🇴 שלום مرحبا \u200d\ufe0f';
+    expect(stripControl(kept)).toBe(kept);
+    expect(hasControl(kept)).toBe(false);
+  });
+});
