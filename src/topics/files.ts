@@ -12,12 +12,22 @@ export function listTopicFiles(dir: string): string[] {
     .map((name) => join(dir, name));
 }
 
-/** Expands lint arguments: a folder means its topic files, anything else means itself. */
-export function expandTopicPaths(paths: readonly string[]): string[] {
-  return paths.flatMap((path) => {
+/**
+ * Expands lint arguments: a folder means its topic files, anything else means
+ * itself. A folder named like a topic file (`d.yaml/`) stays itself, so it is
+ * the same "not a regular file" problem as in a folder scan. `emptyFolders`
+ * lists folder arguments that hold no topic file: linting nothing is not a pass.
+ */
+export function expandTopicPaths(paths: readonly string[]): { files: string[]; emptyFolders: string[] } {
+  const emptyFolders: string[] = [];
+  const files = paths.flatMap((path) => {
     if (!lstatSync(path, { throwIfNoEntry: false })) throw new UsageError(`no such file or folder: ${path}`);
-    return statOrUndefined(path)?.isDirectory() ? listTopicFiles(path) : [path];
+    if (TOPIC_FILE.test(path) || !statOrUndefined(path)?.isDirectory()) return [path];
+    const listed = listTopicFiles(path);
+    if (listed.length === 0) emptyFolders.push(path);
+    return listed;
   });
+  return { files, emptyFolders };
 }
 
 export function assertTopicDir(dir: string, source: string): void {

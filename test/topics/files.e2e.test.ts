@@ -40,6 +40,44 @@ describe('files that are not regular files are skipped, never opened', () => {
     expect(result.stderr).not.toMatch(NO_RAW_OUTPUT);
   }, 20_000);
 
+  test.each([
+    ['a folder named like a topic file', 'folder.yaml', 'not a regular file (a folder); skipped'],
+    ['a FIFO', 'fifo.yaml', 'not a regular file (a FIFO); skipped'],
+    ['a dangling link', 'dangling.yaml', 'not a regular file (a symbolic link to nothing); skipped'],
+    ['a loop of links', 'loop-a.yaml', 'not a regular file (a loop of symbolic links); skipped'],
+  ])('coach lint given %s directly: the same one-line problem as in a folder scan, exit 1', async (_name, file, message) => {
+    const dir = specialFolder();
+    const result = await runCoach(['lint', file, '--no-color'], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe(`${file}:1:1  ${message}\n`);
+    expect(result.stderr).toContain('1 problem in 1 of 1 files');
+  }, 20_000);
+
+  test('coach lint given a device directly: one line, exit 1', async () => {
+    const result = await runCoach(['lint', '/dev/null', '--no-color']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('/dev/null:1:1  not a regular file (a device); skipped\n');
+  });
+
+  test('coach lint on a folder with no topic files says so in one line and exits 1 (a lint of nothing is not a pass)', async () => {
+    const home = tempHome();
+    const empty = join(home, 'empty');
+    mkdirSync(empty);
+    writeFileSync(join(empty, 'notes.txt'), 'not a topic');
+    const result = await runCoach(['lint', 'empty', '--no-color'], { cwd: home });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe('coach: empty holds no topic files (*.yaml, *.yml); nothing to lint\n');
+    const json = await runCoach(['lint', 'empty', '--json'], { cwd: home });
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout)).toMatchObject({ files: 0, problems: [], emptyFolders: ['empty'] });
+    // Next to a folder that has topic files, the empty one still fails the lint.
+    writeFiles(join(home, 'full'), { 'good.yaml': GOOD });
+    const mixed = await runCoach(['lint', 'full', 'empty', '--no-color'], { cwd: home });
+    expect(mixed.code).toBe(1);
+    expect(mixed.stderr).toContain('coach: empty holds no topic files');
+  }, 20_000);
+
   test('coach topics does not block on a FIFO: the other topics are listed', async () => {
     const dir = specialFolder();
     const result = await runCoach(['topics', '--topics', dir, '--json']);
