@@ -4,7 +4,7 @@ import { ExitCode, UsageError } from '../errors.js';
 import { phaseBudgets } from '../interview/budgets.js';
 import { DEFAULT_PROBES } from '../interview/probes.js';
 import { runScriptedInterview } from '../interview/scripted.js';
-import { bindAnswer, type ScriptedAnswer } from '../session/answers.js';
+import { bindAnswerAt, type ScriptedAnswer } from '../session/answers.js';
 import { readAnswersFile } from '../session/answersFile.js';
 import { createSession } from '../session/record.js';
 import { assertKnownTopics, resolveQuestionId, type Picked } from '../session/select.js';
@@ -51,10 +51,10 @@ export async function interviewCommand(options: InterviewOptions, ctx: Context):
 
   let scripted: Extract<ScriptedAnswer, { type: 'design' }> | undefined;
   if (raw) {
-    for (const [key, value] of raw) {
+    for (const key of raw.keys()) {
       const target = resolveQuestionId(topics, key);
       if (target.topic !== picked.topic || target.question.id !== picked.question.id) throw new UsageError(`${options.answers}: "${key}" is not the question of this interview (${picked.question.id})`);
-      scripted = bindAnswer(picked.question, value, `${options.answers}: ${key}`) as typeof scripted;
+      scripted = bindAnswerAt(raw, key, picked.question, options.answers!) as typeof scripted;
     }
   }
 

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { Context } from '../context.js';
 import { ExitCode, UsageError } from '../errors.js';
-import { bindAnswer, type RawAnswers, type ScriptedAnswer } from '../session/answers.js';
+import { bindAnswerAt, type RawAnswers, type ScriptedAnswer } from '../session/answers.js';
 import { readAnswersFile } from '../session/answersFile.js';
 import { newSessionId } from '../session/ids.js';
 import type { Session } from '../session/model.js';
@@ -103,11 +103,11 @@ function chooseQuestions(topics: readonly Topic[], plan: QuizPlan, raw: RawAnswe
 
 export function bindAnswers(topics: readonly Topic[], picked: readonly Picked[], raw: RawAnswers, file: string): Map<number, ScriptedAnswer> {
   const bound = new Map<number, ScriptedAnswer>();
-  for (const [key, value] of raw) {
+  for (const key of raw.keys()) {
     const target = resolveQuestionId(topics, key);
     const index = picked.findIndex((entry) => entry.topic === target.topic && entry.question.id === target.question.id);
     if (index === -1) throw new UsageError(`${file}: "${key}" is not in this quiz's selection (drop it, or change the topics and filters)`);
-    bound.set(index, bindAnswer(picked[index]!.question, value, `${file}: ${key}`));
+    bound.set(index, bindAnswerAt(raw, key, picked[index]!.question, file));
   }
   return bound;
 }

@@ -3,7 +3,9 @@ import { readRegularFile } from '../topics/files.js';
 import { formatProblem } from '../topics/problems.js';
 import { decodeUtf8 } from '../topics/utf8.js';
 import { readFast } from '../topics/fastYaml.js';
-import { readYaml } from '../topics/yamlDocument.js';
+import { positionAt } from '../topics/locate.js';
+import { keyText, readYaml, type YamlReading } from '../topics/yamlDocument.js';
+import { isMap, isPair } from 'yaml';
 import { parseAnswersDocument, type RawAnswers } from './answers.js';
 
 /**
@@ -12,7 +14,8 @@ import { parseAnswersDocument, type RawAnswers } from './answers.js';
  * answers question "0123", `null:` question "null"), duplicate keys are found in
  * one pass, aliases are bounded, invalid UTF-8 and special files are refused.
  * Any problem, a warning included, is a usage error `file:line:col  message`:
- * a scripted run should not guess.
+ * a scripted run should not guess. The map keeps the file's key order, and can
+ * locate a value for the errors found later, when entries meet their questions.
  */
 export function readAnswersFile(path: string, display: string): RawAnswers {
   const read = readRegularFile(path);
@@ -23,13 +26,40 @@ export function readAnswersFile(path: string, display: string): RawAnswers {
   const decoded = decodeUtf8(read.bytes);
   if (!('text' in decoded)) throw new UsageError(formatProblem({ file: display, ...decoded }));
   // The fast path gives the same value where it applies (topics/fastYaml.ts); yaml decides and locates the rest.
+  // A plain object lists integer-like keys (`123`) first, whatever the file's order: those files take the node reading, which keeps it.
   const fast = readFast(decoded.text);
-  if (fast) return parseAnswersDocument(fast.value, display);
+  if (fast && !hasIndexKey(fast.value)) return parseAnswersDocument(fast.value, display, [], lazyLocator(decoded.text, display));
   const reading = readYaml(decoded.text, display, 'answers file');
   const [first] = reading.problems;
   if (first) {
     const more = reading.problems.length > 1 ? ` (and ${reading.problems.length - 1} more problem${reading.problems.length > 2 ? 's' : ''})` : '';
     throw new UsageError(`${formatProblem(first)}${more}`);
   }
-  return parseAnswersDocument(reading.value, display);
+  return parseAnswersDocument(reading.value, display, writtenKeys(reading), locator(reading));
+}
+
+/** Keys that are array indexes (canonical integers below 2^32 - 1), which objects order numerically. */
+function hasIndexKey(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  return Object.keys(value).some((key) => /^(?:0|[1-9]\d{0,9})$/.test(key) && Number(key) < 4294967295);
+}
+
+/** The top-level keys in the order the file writes them. */
+function writtenKeys(reading: YamlReading): string[] {
+  const root = reading.document?.contents;
+  if (!isMap(root)) return [];
+  return root.items.flatMap((pair) => (isPair(pair) ? [keyText(pair.key, reading.document)].filter((key): key is string => key !== undefined) : []));
+}
+
+function locator(reading: YamlReading): RawAnswers['locate'] {
+  return (path, atKey) => positionAt(reading, [...path], atKey);
+}
+
+/** The fast path has no nodes: the file is read again by `yaml` only when a value error needs its position. */
+function lazyLocator(text: string, display: string): RawAnswers['locate'] {
+  let reading: YamlReading | undefined;
+  return (path, atKey) => {
+    reading ??= readYaml(text, display, 'answers file');
+    return positionAt(reading, [...path], atKey);
+  };
 }

@@ -73,9 +73,9 @@ describe('usage errors exit 2 and name the problem', () => {
   test.each([
     [[], 'nope: 1\n', /unknown question "nope"/],
     [['sample'], 'eviction-lru: a\n', /answers\.yaml: "eviction-lru" is not in this quiz's selection/],
-    [[], 'sample-choice: z\n', /answers\.yaml: sample-choice: "z" is not an option \(a-c or 1-3/],
-    [[], 'sample-short: { answer: x, self: { order: met } }\n', /sample-short\.self: marks are missing for race/],
-    [[], 'sample-short: { answer: x, self: { order: met, race: met, bogus: met } }\n', /unknown criterion "bogus"/],
+    [[], 'sample-choice: z\n', /answers\.yaml:1:16  sample-choice: "z" is not an option \(a-c or 1-3/],
+    [[], 'sample-short: { answer: x, self: { order: met } }\n', /answers\.yaml:1:34  sample-short\.self: marks are missing for race/],
+    [[], 'sample-short: { answer: x, self: { order: met, race: met, bogus: met } }\n', /answers\.yaml:1:59  sample-short\.self: unknown criterion "bogus"/],
     [[], 'design-url-shortener: {}\n', /design question; run it with coach interview design-url-shortener/],
     [[], 'a: [unclosed\n', /answers\.yaml:\d+:\d+ /],
     [['--type', 'design'], '{}\n', /design questions are mock interviews: coach interview/],

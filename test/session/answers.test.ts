@@ -67,3 +67,28 @@ test('the file must be a mapping', () => {
   expect(() => parseAnswersDocument(['a'], 'answers.yaml')).toThrow('answers.yaml: expected a mapping of question id to answer');
   expect([...parseAnswersDocument({ b: 1, a: 2 }, 'f').keys()]).toEqual(['b', 'a']);
 });
+
+test('the map keeps the order the file writes, integer-like keys included; merged keys follow', () => {
+  const value = { s1: 'x', '123': 'b', '0123': 'a', null: 'a', merged: 'm' };
+  expect([...parseAnswersDocument(value, 'f', ['0123', '123', 'null', 's1']).keys()]).toEqual(['0123', '123', 'null', 's1', 'merged']);
+});
+
+test('a value error carries its path, and bindAnswerAt places it at the node', async () => {
+  const { AnswerValueError, bindAnswerAt, RawAnswers } = await import('../../src/session/answers.js');
+  const error = (() => {
+    try {
+      bindAnswer(rubricQuestion, { answer: 'x', seconds: Number.NaN }, 'f: q');
+    } catch (caught) {
+      return caught;
+    }
+  })() as InstanceType<typeof AnswerValueError>;
+  expect(error).toBeInstanceOf(AnswerValueError);
+  expect(error.path).toEqual(['seconds']);
+  expect(error.message).toBe('f: q.seconds: expected a number of seconds >= 0, got .nan (not a number)');
+  const seen: unknown[] = [];
+  const answers = new RawAnswers([['q', { answer: 'x', self: { c1: 'met' } }]], (path, atKey) => (seen.push([path, atKey]), { line: 7, col: 5 }));
+  expect(() => bindAnswerAt(answers, 'q', rubricQuestion, 'a.yaml')).toThrow('a.yaml:7:5  q.self: marks are missing for c2');
+  expect(seen).toEqual([[['q', 'self'], false]]);
+  // Without a known position, the classic message.
+  expect(() => bindAnswerAt(new RawAnswers([['q', 42]]), 'q', rubricQuestion, 'a.yaml')).toThrow('a.yaml: q: expected the answer text');
+});
