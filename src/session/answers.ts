@@ -194,9 +194,7 @@ function readFollowUpAnswers(single: unknown, list: unknown, where: string, path
     return [single];
   }
   if (list === undefined || list === null) return [];
-  if (!Array.isArray(list)) throw new AnswerValueError(where, [...path, 'followUps'], 'expected a list of answer texts');
-  const bad = list.findIndex((item) => typeof item !== 'string');
-  if (bad !== -1) throw new AnswerValueError(where, [...path, 'followUps', bad], 'expected a list of answer texts');
+  if (!Array.isArray(list) || list.some((item) => typeof item !== 'string')) throw new AnswerValueError(where, [...path, 'followUps'], 'expected a list of answer texts');
   return list as string[];
 }
 

@@ -75,3 +75,13 @@ describe('a wrong value in an answers file is file:line:col at its node, in word
     }
   });
 });
+
+test('coach interview --answers: a phase value error is located too', async () => {
+  const { ROOT } = await import('../helpers/cli.js');
+  const home = tempHome();
+  writeFiles(join(home, 'work'), { 'i.yaml': 'sample-design:\n  requirements:\n    answer: x\n    seconds: .nan\n' });
+  const env = { COACH_HOME: home, COACH_TOPICS: join(ROOT, 'test', 'fixtures', 'topics') };
+  const result = await runCoach(['interview', '--answers', 'i.yaml', '--json'], { env, cwd: join(home, 'work') });
+  expect(result.code).toBe(2);
+  expect(result.stderr).toBe('coach: i.yaml:4:14  sample-design.requirements.seconds: expected a number of seconds >= 0, got .nan (not a number)\n');
+});
