@@ -128,6 +128,7 @@ describe('coach lint', () => {
       topics: 0,
       questions: 0,
       problems: [{ file: join(dir, 'a.yaml'), line: 3, col: 12, message: 'questions: expected a list, found 3' }],
+      emptyFolders: [],
     });
   });
 
