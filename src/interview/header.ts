@@ -1,4 +1,4 @@
-import { formatDuration } from '../ui/clockText.js';
+import { formatDuration } from '../text/format.js';
 
 /**
  * What the live header says at a moment of the interview. Amber once the phase

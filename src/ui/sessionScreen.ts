@@ -5,7 +5,7 @@ import type { ClockLevel } from '../interview/header.js';
 import type { LiveHeader, SessionScreen } from '../session/runner/ports.js';
 import { stripControl } from '../text/controlChars.js';
 import type { ChoiceQuestion } from '../topics/model.js';
-import { formatDuration } from './clockText.js';
+import { formatDuration } from '../text/format.js';
 import { renderModelGrade } from './modelGrade.js';
 import { withProgress } from './progress.js';
 import type { Prompter } from './prompter.js';

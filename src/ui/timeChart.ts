@@ -1,5 +1,5 @@
 import type { ReportQuestion } from '../report/schema.js';
-import { formatDuration } from './clockText.js';
+import { formatDuration } from '../text/format.js';
 import type { Style } from './style.js';
 
 /** Time per phase against its budget, as terminal bars: the budget's span dim, overtime red. */
