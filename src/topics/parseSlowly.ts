@@ -3,6 +3,7 @@ import { TopicSchema } from './schema.js';
 import { byPosition, type Problem } from './problems.js';
 import { isError, readYaml, type YamlReading } from './yamlDocument.js';
 import { locateIssue, positionAt } from './locate.js';
+import { controlTextWarnings } from './controlText.js';
 import { EMPTY_FILE, type ParseResult } from './parse.js';
 
 /** A topic file read by `yaml` alone: its meaning, and every problem placed at its node. */
@@ -17,8 +18,9 @@ export function parseSlowly(source: string, file: string): ParseResult {
     const found = Array.isArray(value) ? 'a list' : value === null ? 'an empty value' : 'a single value';
     return fail({ file, line, col, message: `(top level): expected a mapping with id, title and questions, found ${found}` }, warnings);
   }
+  warnings.push(...controlTextWarnings(reading, value, file));
   const parsed = TopicSchema.safeParse(value);
-  if (parsed.success) return { ok: true, topic: withDefaults(parsed.data), problems: warnings, idPosition: idPositionIn(reading) };
+  if (parsed.success) return { ok: true, topic: withDefaults(parsed.data), problems: warnings.sort(byPosition), idPosition: idPositionIn(reading) };
   const problems = [...warnings, ...parsed.error.issues.flatMap((issue) => locateIssue(reading, issue, file))];
   return { ok: false, problems: problems.sort(byPosition) };
 }

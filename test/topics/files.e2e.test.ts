@@ -107,6 +107,48 @@ describe('coach lint: warnings, --strict, raw library output', () => {
     expect(strict.stderr).toContain('--strict makes warnings fatal');
   });
 
+  test('control characters and escape sequences in topic text are warnings at the field; --strict makes them fatal', async () => {
+    const hostile = `id: hostile
+title: "Caching \\e]0;owned\\a"
+summary: "\\e[2J cleared"
+questions:
+  - id: q1
+    type: choice
+    prompt: "Pick one \\e]52;c;aGk=\\a"
+    choices:
+      - { text: "right \\e[?1049h", correct: true, why: "\\e[2J because" }
+      - { text: wrong }
+    explanation: "\\e]8;;https://x.example\\e\\\\link\\e]8;;\\e\\\\"
+  - id: q2
+    type: short
+    prompt: Why?
+    modelAnswer: "tab\\tand newline\\n are fine, bell \\a is not"
+    rubric: [{ id: a, points: 2, criterion: "Says \\x9b31m why." }]
+`;
+    const dir = writeFiles(join(tempHome(), 't'), { 'hostile.yaml': hostile });
+    const plain = await runCoach(['lint', dir, '--no-color'], { cwd: dir });
+    expect(plain.code).toBe(0);
+    const tail = ': holds control characters or an escape sequence; they are removed before the text is shown';
+    expect(plain.stdout.split('\n').filter(Boolean)).toEqual([
+      `hostile.yaml:2:8  warning: title${tail}`,
+      `hostile.yaml:3:10  warning: summary${tail}`,
+      `hostile.yaml:7:13  warning: questions[0].prompt${tail}`,
+      `hostile.yaml:9:17  warning: questions[0].choices[0].text${tail}`,
+      `hostile.yaml:9:56  warning: questions[0].choices[0].why${tail}`,
+      `hostile.yaml:11:18  warning: questions[0].explanation${tail}`,
+      `hostile.yaml:15:18  warning: questions[1].modelAnswer${tail}`,
+      `hostile.yaml:16:45  warning: questions[1].rubric[0].criterion${tail}`,
+    ]);
+    expect(plain.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    expect(plain.stderr).toBe('✔ 1 file, 2 questions: no errors, 8 warnings\n');
+    const strict = await runCoach(['lint', dir, '--strict', '--no-color'], { cwd: dir });
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toContain('--strict makes warnings fatal');
+    const clean = writeFiles(join(tempHome(), 't'), { 'clean.yaml': GOOD.replace('prompt: Why?', 'prompt: "Why?\\n\\tIndented, 👩‍💻 ok"') });
+    const quiet = await runCoach(['lint', clean, '--no-color'], { cwd: clean });
+    expect(quiet).toMatchObject({ code: 0, stdout: '' });
+  });
+
   test('a collection key is an error at its line; no library warning reaches stderr', async () => {
     const dir = writeFiles(join(tempHome(), 't'), { 'key.yaml': GOOD.replace('    type: short\n', '    type: short\n    ? [a, b]\n    : x\n') });
     const result = await runCoach(['lint', dir, '--no-color'], { cwd: dir });
