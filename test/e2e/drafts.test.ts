@@ -78,4 +78,35 @@ describe('drafts survive', () => {
     expect(saved.questions[0].phases[0].elapsedSeconds).toBeGreaterThanOrEqual(2);
     term.kill('SIGKILL');
   }, 60_000);
+
+  test.each([
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ])('%s while $EDITOR is open ends the editor too, keeps what it wrote, restores the terminal and exits %i', async (signal, code) => {
+    const home = tempHome();
+    const pidFile = join(home, 'editor.pid');
+    const env = { COACH_HOME: home, COACH_TOPICS: FIXTURES, EDITOR: join(ROOT, 'test', 'fixtures', 'editor', 'write-then-wait.sh'), EDITOR_PID: pidFile, TMPDIR: home };
+    const term = coachUnderShell(['interview', 'sample-design', '--minutes', '4'], env);
+    await term.waitFor('Press Enter to start the clock');
+    term.write(KEYS.enter);
+    await term.waitForScreen('Phase 1/3');
+    term.write('typed before the editor');
+    await term.waitForScreen('typed before the editor');
+    term.write(KEYS.ctrlE);
+    await term.waitFor('EDITOR-WROTE');
+    const editorPid = Number(readFileSync(pidFile, 'utf8').trim());
+    process.kill(childPid(term.pid), signal);
+    const modes = await term.waitFor(/EXIT=\d+[\s\S]*speed/);
+    expect(modes).toContain(`EXIT=${code}`);
+    // The editor did not outlive the coach.
+    expect(() => process.kill(editorPid, 0)).toThrow(/ESRCH/);
+    const stty = modes.slice(modes.indexOf('speed'));
+    expect(stty).toMatch(/(^|\s)icanon(\s|$)/);
+    expect(stty).toMatch(/(^|\s)echo(\s|$)/);
+    expect(await term.state()).toMatchObject({ alternateScreen: false, cursorHidden: false, bracketedPaste: false });
+    expect(sessionFile(home).draft).toMatchObject({ phaseId: 'requirements', text: 'typed before the editor\nsaved by the editor before the signal' });
+    // The editor's temporary folder is gone with it.
+    expect(readdirSync(home).filter((name) => name.startsWith('coach-answer-'))).toEqual([]);
+    term.kill('SIGKILL');
+  }, 60_000);
 });

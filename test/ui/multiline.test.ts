@@ -99,7 +99,7 @@ describe('the answer prompt', () => {
         editor: () => {
           writtenWhenOpened = terminal.output.written.length;
           rawWhenOpened = terminal.input.rawModes.at(-1);
-          return new Promise((resolve) => (finishEditor = resolve));
+          return { done: new Promise((resolve) => (finishEditor = resolve)), abort: () => undefined };
         },
       },
       terminal,
@@ -117,6 +117,35 @@ describe('the answer prompt', () => {
     expect(terminal.input.rawModes.at(-1)).toBe(true);
     type('\u0004');
     await expect(answer).resolves.toEqual({ text: 'from the editor', via: 'editor' });
+  });
+
+  test('a signal while the editor runs ends the editor and keeps what it wrote as the draft, with the terminal restored', async () => {
+    const controller = new AbortController();
+    const terminal = fakeTerminal();
+    let aborted = 0;
+    const { answer, type } = open(
+      { editor: () => ({ done: new Promise<string>(() => undefined), abort: () => (aborted++, 'before the editor\nwritten in the editor\n') }) },
+      terminal,
+      controller.signal,
+    );
+    type('before the editor\u0005');
+    await tick();
+    const before = terminal.output.written.length;
+    controller.abort('SIGTERM');
+    await expect(answer).rejects.toMatchObject({ name: 'PromptInterrupt', reason: 'SIGTERM', draft: 'before the editor\nwritten in the editor' });
+    expect(aborted).toBe(1);
+    expect(terminal.input.rawModes.at(-1)).toBe(false);
+    expect(terminal.output.written.slice(before)).toContain('\u001b[?1049l');
+  });
+
+  test('a signal while the editor runs, before it wrote anything: the draft is the text from before', async () => {
+    const controller = new AbortController();
+    const terminal = fakeTerminal();
+    const { answer, type } = open({ editor: () => ({ done: new Promise<string>(() => undefined), abort: () => undefined }) }, terminal, controller.signal);
+    type('kept\u0005');
+    await tick();
+    controller.abort('SIGHUP');
+    await expect(answer).rejects.toMatchObject({ reason: 'SIGHUP', draft: 'kept' });
   });
 
   test('the deadline submits what is typed and says so at once', async () => {

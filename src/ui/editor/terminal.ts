@@ -36,3 +36,30 @@ export { PromptInterrupt } from '../../errors.js';
 export function signalNameOf(signal: AbortSignal | undefined): string {
   return typeof signal?.reason === 'string' ? signal.reason : 'SIGINT';
 }
+
+/** Cooked mode again; a terminal that is already gone (EIO, EBADF, ENOTTY) has no mode left to restore. */
+export function releaseRawMode(input: TerminalInput): void {
+  try {
+    input.setRawMode?.(false);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EIO' && code !== 'EBADF' && code !== 'ENOTTY') throw error;
+  }
+}
+
+/**
+ * Cooked mode, main screen, cursor shown, bracketed paste off, after another
+ * program had the terminal. libuv only restores the saved modes on a change of
+ * its own raw flag, so it is set and cleared once to reapply them.
+ */
+export function restoreTerminal(streams: { input: TerminalInput; output: TerminalOutput }): void {
+  try {
+    streams.input.setRawMode?.(true);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EIO' && code !== 'EBADF' && code !== 'ENOTTY') throw error;
+    return;
+  }
+  releaseRawMode(streams.input);
+  streams.output.write(`\u001b[?1049l${RESTORE_BASICS}`);
+}

@@ -2,10 +2,10 @@ import { stripControl } from '../../text/controlChars.js';
 import type { Style } from '../style.js';
 import { KeyReader, type KeyEvent } from '../editor/keys.js';
 import { LineWrapper, offsetAtColumn } from '../editor/layout.js';
-import { ENTER_SCREEN, HIDE_CURSOR, LEAVE_SCREEN, CLEAR_SCREEN, PromptInterrupt, SHOW_CURSOR, moveTo, signalNameOf, type TerminalInput, type TerminalOutput } from '../editor/terminal.js';
+import { ENTER_SCREEN, HIDE_CURSOR, LEAVE_SCREEN, CLEAR_SCREEN, PromptInterrupt, SHOW_CURSOR, moveTo, releaseRawMode, restoreTerminal, signalNameOf, type TerminalInput, type TerminalOutput } from '../editor/terminal.js';
 import * as edit from '../editor/textBuffer.js';
 import { composeFrame, screenSize, type Frame } from '../editor/viewport.js';
-import { editInExternalEditor } from './edit-in-external-editor.js';
+import { startExternalEditor, type EditorRun } from '../editor/externalEditor.js';
 import { GUTTER } from './format.js';
 
 export interface MultilineConfig {
@@ -21,8 +21,8 @@ export interface MultilineConfig {
   askKey?: boolean;
   /** Polled once a second; when it returns true the answer is submitted as it stands. */
   deadline?: () => boolean;
-  /** Edits the text elsewhere; defaults to $VISUAL / $EDITOR. */
-  editor?: (text: string) => Promise<string>;
+  /** Edits the text elsewhere; defaults to $VISUAL / $EDITOR (startExternalEditor). */
+  editor?: (text: string) => EditorRun;
   /** Told the whole text after every change (the caller saves drafts from it). */
   onChange?: (text: string) => void;
 }
@@ -261,7 +261,8 @@ class AnswerEditor {
   private interrupt(reason: string): void {
     const settle = this.end();
     if (!settle) return;
-    if (!this.editing) this.close();
+    if (this.editing) this.endEditor();
+    else this.close();
     this.report();
     settle.reject(new PromptInterrupt(reason, this.state.text));
   }
@@ -274,17 +275,38 @@ class AnswerEditor {
   }
 
   private editing = false;
+  private editorRun: EditorRun | undefined;
+
+  /**
+   * A signal (or Ctrl+C from elsewhere) while $EDITOR is open: the editor is
+   * ended too, whatever it already wrote to its file is kept as the draft, and
+   * the terminal is put back (the editor may have left raw mode or the alternate screen on).
+   */
+  private endEditor(): void {
+    const recovered = this.editorRun?.abort();
+    if (recovered !== undefined) this.state = edit.stateAtEnd(stripControl(recovered).trimEnd());
+    restoreTerminal(this.streams);
+    // The editor restores its own terminal modes as it exits, over ours; put them back once more.
+    this.editorRun?.done.then(
+      () => restoreTerminal(this.streams),
+      () => restoreTerminal(this.streams),
+    );
+  }
 
   /** $VISUAL/$EDITOR gets the terminal to itself: cooked mode, main screen, no timers, nothing drawn. */
   private openEditor(): void {
-    const run = this.config.editor ?? editInExternalEditor;
+    const start = this.config.editor ?? ((text: string) => startExternalEditor(text));
     this.close();
     this.editing = true;
     this.error = undefined;
     Promise.resolve(this.state.text)
-      .then(run)
+      .then((text) => {
+        this.editorRun = start(text);
+        return this.editorRun.done;
+      })
       .then(
         (text) => {
+          if (!this.settle) return;
           this.state = edit.stateAtEnd(stripControl(text).trimEnd());
           this.edited = true;
           this.report();
@@ -295,6 +317,7 @@ class AnswerEditor {
       )
       .finally(() => {
         this.editing = false;
+        this.editorRun = undefined;
         if (!this.settle) return;
         this.open();
         if (this.config.deadline?.()) this.finish('timeout');
@@ -356,15 +379,5 @@ class AnswerEditor {
     else lines.push(...text.split('\n').map((line) => style.dim(GUTTER) + line));
     if (via === 'timeout') lines.push(style.yellow("⏱ Time's up: your answer so far was submitted."));
     return `${lines.join('\n')}\n`;
-  }
-}
-
-/** Cooked mode again; a terminal that is already gone (EIO, EBADF, ENOTTY) has no mode left to restore. */
-function releaseRawMode(input: TerminalInput): void {
-  try {
-    input.setRawMode?.(false);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code !== 'EIO' && code !== 'EBADF' && code !== 'ENOTTY') throw error;
   }
 }
