@@ -1,5 +1,6 @@
 import { createPrompt, isDownKey, isEnterKey, isUpKey, makeTheme, useKeypress, usePrefix, useState } from '@inquirer/core';
 import { HIDE_CURSOR, indentFollowingLines, joinLines, wrapIndex } from './format.js';
+import { fitMenu, type ScreenSize } from './fit.js';
 import { useIgnoreEndOfInput } from './use-ignore-end-of-input.js';
 
 export type Mark = 'met' | 'partly' | 'missed';
@@ -15,6 +16,10 @@ export interface ChecklistCriterion {
 export interface ChecklistConfig {
   message: string;
   criteria: ChecklistCriterion[];
+  /** Shown above the message, kept on screen however long the criteria (fit.ts). */
+  header?: () => string;
+  /** The terminal's size, read on every draw; the screen is fitted to it. Default 80×24. */
+  size?: () => ScreenSize;
 }
 
 export type ChecklistAnswer = Record<string, Mark>;
@@ -73,26 +78,31 @@ export const checklistInput = createPrompt<ChecklistAnswer, ChecklistConfig>((co
   });
 
   const message = `${prefix} ${theme.style.message(config.message, status)}`;
-  if (status === 'done') return `${message} ${theme.style.answer(summarize(marks))}`;
+  if (status === 'done') return `${message} ${theme.style.answer(summarizeMarks(marks))}`;
 
   const pointsWidth = Math.max(...criteria.map((criterion) => pointsLabel(criterion.points).length));
-  const rows = criteria.flatMap((criterion, index) => {
+  const rows = criteria.map((criterion, index) => {
     const active = index === cursor;
     const markText = `[${(marks[index] ?? '').padEnd(MARK_WIDTH)}]`;
     const label = `${markText} ${pointsLabel(criterion.points).padStart(pointsWidth)}  `;
     const indent = ' '.repeat(label.length + 2);
     const line = label + indentFollowingLines(criterion.criterion, indent);
     const partial = active && criterion.partial ? [theme.style.help(`${indent}partly: ${criterion.partial}`)] : [];
-    return [active ? theme.style.highlight(`❯ ${line}`) : `  ${line}`, ...partial];
+    return joinLines([active ? theme.style.highlight(`❯ ${line}`) : `  ${line}`, ...partial]);
   });
-  const bottom = joinLines([theme.style.help(HINT), error === undefined ? undefined : theme.style.error(error)]);
-  return [joinLines([message, ...rows]), bottom + HIDE_CURSOR];
+  const screen = fitMenu(
+    { header: config.header?.(), message, items: rows, focus: cursor, bottom: [theme.style.help(HINT), error === undefined ? undefined : theme.style.error(error)] },
+    config.size?.() ?? { columns: 80, rows: 24 },
+    theme.style.help,
+  );
+  return [screen.content, screen.bottom + HIDE_CURSOR];
 });
 
 function pointsLabel(points: number): string {
   return `${points} pt${points === 1 ? '' : 's'}`;
 }
 
-function summarize(marks: readonly (Mark | undefined)[]): string {
+/** The marks as the line left in the scrollback says them: `met 2 · partly 1 · missed 0`. */
+export function summarizeMarks(marks: readonly (Mark | undefined)[]): string {
   return MARKS.map((mark) => `${mark} ${marks.filter((value) => value === mark).length}`).join(' · ');
 }

@@ -9,7 +9,8 @@ import {
   usePrefix,
   useState,
 } from '@inquirer/core';
-import { HIDE_CURSOR, indentFollowingLines, indexForLetter, joinLines, letterFor, wrapIndex } from './format.js';
+import { HIDE_CURSOR, indentFollowingLines, indexForLetter, letterFor, wrapIndex } from './format.js';
+import { fitMenu, type ScreenSize } from './fit.js';
 import { useEverySecond } from './use-every-second.js';
 import { useIgnoreEndOfInput } from './use-ignore-end-of-input.js';
 
@@ -22,6 +23,8 @@ export interface ChoiceConfig {
   multiple: boolean;
   /** Polled once a second; when it returns true the prompt submits what is picked so far. */
   deadline?: () => boolean;
+  /** The terminal's size, read on every draw; the screen is fitted to it (fit.ts). Default 80×24. */
+  size?: () => ScreenSize;
 }
 
 export interface ChoiceAnswer {
@@ -82,7 +85,7 @@ export const choiceInput = createPrompt<ChoiceAnswer, ChoiceConfig>((config, don
   });
 
   const message = `${prefix} ${theme.style.message(config.message, status)}`;
-  if (status === 'done' && answer) return `${message} ${theme.style.answer(describe(answer))}`;
+  if (status === 'done' && answer) return `${message} ${theme.style.answer(describeChoice(answer))}`;
 
   const row = (active: boolean, text: string) => (active ? theme.style.highlight(`❯ ${text}`) : `  ${text}`);
   const rows = options.map((option, index) => {
@@ -96,12 +99,16 @@ export const choiceInput = createPrompt<ChoiceAnswer, ChoiceConfig>((config, don
   const hint = multiple
     ? `↑↓ move · a-${lastLetter} or Space: toggle · Enter: submit`
     : `↑↓ or a-${lastLetter}: move · Enter: submit`;
-  const content = joinLines([config.header?.(), message, ...rows]);
-  const bottom = joinLines([theme.style.help(hint), error === undefined ? undefined : theme.style.error(error)]);
-  return [content, bottom + HIDE_CURSOR];
+  const screen = fitMenu(
+    { header: config.header?.(), message, items: rows, focus: cursor, bottom: [theme.style.help(hint), error === undefined ? undefined : theme.style.error(error)] },
+    config.size?.() ?? { columns: 80, rows: 24 },
+    theme.style.help,
+  );
+  return [screen.content, screen.bottom + HIDE_CURSOR];
 });
 
-function describe(answer: ChoiceAnswer): string {
+/** The answer as the line left in the scrollback says it: letters, `skipped`, or `time's up (a)`. */
+export function describeChoice(answer: ChoiceAnswer): string {
   if (answer.via === 'skipped') return 'skipped';
   const letters = answer.picked.map(letterFor).join(', ');
   return answer.via === 'timeout' ? `time's up${letters ? ` (${letters})` : ''}` : letters;

@@ -1,5 +1,6 @@
 import { createPrompt, isEnterKey, makeTheme, useKeypress, usePrefix, useState } from '@inquirer/core';
-import { HIDE_CURSOR, joinLines } from './format.js';
+import { HIDE_CURSOR } from './format.js';
+import { fitMenu, type ScreenSize } from './fit.js';
 import { useEverySecond } from './use-every-second.js';
 import { useIgnoreEndOfInput } from './use-ignore-end-of-input.js';
 
@@ -10,6 +11,8 @@ export interface RevealConfig {
   hint: string;
   /** Polled once a second; when it returns true the prompt ends with `timeout`. */
   deadline?: () => boolean;
+  /** The terminal's size, read on every draw; the screen is fitted to it (fit.ts). Default 80×24. */
+  size?: () => ScreenSize;
 }
 
 export interface RevealAnswer {
@@ -41,5 +44,6 @@ export const revealInput = createPrompt<RevealAnswer, RevealConfig>((config, don
   const message = `${prefix} ${theme.style.message(config.message, status === 'idle' ? 'idle' : 'done')}`;
   if (status === 'timeout') return `${message}\n${theme.style.error("⏱ Time's up.")}`;
   if (status === 'revealed') return message;
-  return [joinLines([config.header?.(), message]), theme.style.help(config.hint) + HIDE_CURSOR];
+  const screen = fitMenu({ header: config.header?.(), message, items: [], focus: 0, bottom: [theme.style.help(config.hint)] }, config.size?.() ?? { columns: 80, rows: 24 }, theme.style.help);
+  return [screen.content, screen.bottom + HIDE_CURSOR];
 });

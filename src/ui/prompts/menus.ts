@@ -1,0 +1,114 @@
+import { createPrompt, isDownKey, isEnterKey, isSpaceKey, isUpKey, makeTheme, useKeypress, usePrefix, useState } from '@inquirer/core';
+import { fitMenu, type ScreenSize } from './fit.js';
+import { HIDE_CURSOR, wrapIndex } from './format.js';
+import { useIgnoreEndOfInput } from './use-ignore-end-of-input.js';
+
+/**
+ * The plain menus outside a question: "Press Enter to …", pick one, pick many.
+ * They replace @inquirer's input/select/checkbox, whose readline closes on
+ * Ctrl+D and leaves the prompt unanswered: here Ctrl+D does nothing (as in
+ * every menu-like prompt) and Ctrl+C interrupts. Frames are fitted to the
+ * terminal (fit.ts), so a long list scrolls around the cursor instead of
+ * spilling into the scrollback.
+ */
+export interface PressEnterConfig {
+  message: string;
+}
+
+export const pressEnterInput = createPrompt<void, PressEnterConfig>((config, done) => {
+  const theme = makeTheme({});
+  const [status, setStatus] = useState<'idle' | 'done'>('idle');
+  const prefix = usePrefix({ status, theme });
+  useIgnoreEndOfInput();
+  useKeypress((key, rl) => {
+    if (status !== 'idle') return;
+    rl.clearLine(0);
+    if (isEnterKey(key)) {
+      setStatus('done');
+      done();
+    }
+  });
+  const message = `${prefix} ${theme.style.message(config.message, status)}`;
+  return status === 'done' ? message : [message, theme.style.help('Enter: continue · Ctrl+C: quit') + HIDE_CURSOR];
+});
+
+export interface PickConfig<T> {
+  message: string;
+  options: { name: string; value: T; description?: string }[];
+  size?: () => ScreenSize;
+}
+
+export interface PickManyConfig<T> {
+  message: string;
+  options: { name: string; value: T }[];
+  size?: () => ScreenSize;
+}
+
+function pickPrompt<T>(config: PickConfig<T>, done: (value: T) => void): string | [string, string] {
+  const theme = makeTheme({});
+  const [status, setStatus] = useState<'idle' | 'done'>('idle');
+  const [cursor, setCursor] = useState(0);
+  const prefix = usePrefix({ status, theme });
+  useIgnoreEndOfInput();
+  const { options } = config;
+  useKeypress((key, rl) => {
+    if (status !== 'idle') return;
+    rl.clearLine(0);
+    if (isEnterKey(key)) {
+      setStatus('done');
+      done(options[cursor]!.value);
+    } else if (isUpKey(key) || isDownKey(key)) {
+      setCursor(wrapIndex(cursor, isUpKey(key) ? -1 : 1, options.length));
+    }
+  });
+  const message = `${prefix} ${theme.style.message(config.message, status)}`;
+  if (status === 'done') return `${message} ${theme.style.answer(options[cursor]!.name)}`;
+  const items = options.map((option, index) => (index === cursor ? theme.style.highlight(`❯ ${option.name}`) : `  ${option.name}`));
+  const description = options[cursor]?.description;
+  const screen = fitMenu(
+    { message, items, focus: cursor, bottom: [description === undefined ? undefined : theme.style.help(description), theme.style.help('↑↓ move · Enter: choose')] },
+    config.size?.() ?? { columns: 80, rows: 24 },
+    theme.style.help,
+  );
+  return [screen.content, screen.bottom + HIDE_CURSOR];
+}
+
+function pickManyPrompt<T>(config: PickManyConfig<T>, done: (value: T[]) => void): string | [string, string] {
+  const theme = makeTheme({});
+  const [status, setStatus] = useState<'idle' | 'done'>('idle');
+  const [cursor, setCursor] = useState(0);
+  const [ticked, setTicked] = useState<number[]>([]);
+  const prefix = usePrefix({ status, theme });
+  useIgnoreEndOfInput();
+  const { options } = config;
+  useKeypress((key, rl) => {
+    if (status !== 'idle') return;
+    rl.clearLine(0);
+    if (isEnterKey(key)) {
+      setStatus('done');
+      done(ticked.map((index) => options[index]!.value));
+    } else if (isUpKey(key) || isDownKey(key)) {
+      setCursor(wrapIndex(cursor, isUpKey(key) ? -1 : 1, options.length));
+    } else if (isSpaceKey(key)) {
+      setTicked(ticked.includes(cursor) ? ticked.filter((index) => index !== cursor) : [...ticked, cursor].sort((a, b) => a - b));
+    }
+  });
+  const message = `${prefix} ${theme.style.message(config.message, status)}`;
+  if (status === 'done') return `${message} ${theme.style.answer(ticked.map((index) => options[index]!.name).join(', '))}`;
+  const items = options.map((option, index) => {
+    const line = `${ticked.includes(index) ? '◉' : '◯'} ${option.name}`;
+    return index === cursor ? theme.style.highlight(`❯ ${line}`) : `  ${line}`;
+  });
+  const screen = fitMenu(
+    { message, items, focus: cursor, bottom: [theme.style.help('↑↓ move · Space: select · Enter: submit')] },
+    config.size?.() ?? { columns: 80, rows: 24 },
+    theme.style.help,
+  );
+  return [screen.content, screen.bottom + HIDE_CURSOR];
+}
+
+/** One of `options`, by ↑↓ and Enter; resolves with its value. */
+export const pickInput = createPrompt(pickPrompt) as <T>(config: PickConfig<T>, context?: Parameters<ReturnType<typeof createPrompt>>[1]) => Promise<T>;
+
+/** Any of `options` (Space ticks), in list order; resolves with their values. */
+export const pickManyInput = createPrompt(pickManyPrompt) as <T>(config: PickManyConfig<T>, context?: Parameters<ReturnType<typeof createPrompt>>[1]) => Promise<T[]>;
