@@ -53,7 +53,7 @@ export const checklistInput = createPrompt<ChecklistAnswer, ChecklistConfig>((co
     if (status !== 'idle') return;
     // Letters pile up in readline's line; keep it empty, as @inquirer/select does.
     rl.clearLine(0);
-    const keyed = MARK_KEYS.get(key.name);
+    const keyed = key.ctrl ? undefined : MARK_KEYS.get(key.name);
     if (isEnterKey(key)) {
       const unmarked = marks.filter((value) => value === undefined).length;
       if (unmarked > 0) {
@@ -91,7 +91,7 @@ export const checklistInput = createPrompt<ChecklistAnswer, ChecklistConfig>((co
     return joinLines([active ? theme.style.highlight(`❯ ${line}`) : `  ${line}`, ...partial]);
   });
   const screen = fitMenu(
-    { header: config.header?.(), message, items: rows, focus: cursor, bottom: [theme.style.help(HINT), error === undefined ? undefined : theme.style.error(error)] },
+    { header: joinLines([config.header?.(), message]), message: '', items: rows, focus: cursor, bottom: [theme.style.help(HINT), error === undefined ? undefined : theme.style.error(error)] },
     config.size?.() ?? { columns: 80, rows: 24 },
     theme.style.help,
   );

@@ -64,7 +64,8 @@ export const choiceInput = createPrompt<ChoiceAnswer, ChoiceConfig>((config, don
     if (status !== 'idle') return;
     // Typed letters pile up in readline's line; keep it empty, as @inquirer/select does.
     rl.clearLine(0);
-    const lettered = indexForLetter(key.name, options.length);
+    // Ctrl+letter is not a letter: Ctrl+D (ignored) must not jump to option d.
+    const lettered = key.ctrl ? undefined : indexForLetter(key.name, options.length);
     if (isEnterKey(key)) {
       if (cursor === skipPosition) finish({ picked: [], via: 'skipped' });
       else if (!multiple) finish({ picked: [cursor], via: 'answered' });

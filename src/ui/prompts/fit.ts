@@ -47,7 +47,7 @@ function wrapRows(text: string | undefined, width: number): string[] {
 export function fitMenu(screen: MenuScreen, size: ScreenSize, dim: (text: string) => string): { content: string; bottom: string } {
   const width = Math.max(2, size.columns - 1);
   const total = Math.max(1, size.rows - 1);
-  const header = wrapRows(screen.header, width).slice(0, 2);
+  const header = wrapRows(screen.header, width).slice(0, 3);
   const bottomParts = screen.bottom.filter((part): part is string => part !== undefined && part !== '');
   let bottom = bottomParts.flatMap((part) => wrapRows(part, width));
   const message = wrapRows(screen.message, width);
