@@ -1,8 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { BIN, ROOT, tempHome, writeFiles } from '../helpers/cli.js';
 import { KEYS, spawnCoach, type Terminal } from '../helpers/pty.js';
+import { onlySession } from '../helpers/store.js';
 
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'topics');
 const words = (prefix: string, count: number) => Array.from({ length: count }, (_, index) => `${prefix}${index}`).join(' ');
@@ -28,8 +28,7 @@ ${Array.from({ length: 8 }, (_, index) => `      - { id: c${index}, points: 1, c
 `;
 
 function sessionFile(home: string) {
-  const [name] = readdirSync(join(home, 'sessions')).filter((file) => file.endsWith('.json'));
-  return JSON.parse(readFileSync(join(home, 'sessions', name!), 'utf8'));
+  return JSON.parse(JSON.stringify(onlySession(home)));
 }
 
 function openQuiz(size: { cols: number; rows: number }, type: 'choice' | 'short') {
