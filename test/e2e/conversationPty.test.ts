@@ -47,7 +47,8 @@ describe('a mock interview that talks back, in a real terminal', () => {
       await term.waitFor(phase.next);
     }
     // The self-grade view shows the whole transcript.
-    await term.waitForScreen('Clarifying question: Do pastes expire?');
+    // Printed on the normal screen, above the checklist (which has a screen of its own).
+    await term.waitFor('Clarifying question: Do pastes expire?');
     for (const keys of ['mp', 'mm']) {
       const before = term.mark();
       await term.waitFor('Grade yourself against the rubric', { after: before - 400 > 0 ? before - 400 : 0 });
