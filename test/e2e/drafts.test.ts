@@ -97,7 +97,7 @@ describe('drafts survive', () => {
     await term.waitFor('EDITOR-WROTE');
     const editorPid = Number(readFileSync(pidFile, 'utf8').trim());
     process.kill(childPid(term.pid), signal);
-    const modes = await term.waitFor(/EXIT=\d+[\s\S]*speed/);
+    const modes = await term.waitFor(/EXIT=\d+[\s\S]*speed[\s\S]*STTY-END/);
     expect(modes).toContain(`EXIT=${code}`);
     // The editor did not outlive the coach.
     expect(() => process.kill(editorPid, 0)).toThrow(/ESRCH/);
