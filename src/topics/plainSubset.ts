@@ -21,10 +21,18 @@ export function isPlainSubset(source: string): boolean {
   if (UNSAFE_CHARACTERS.test(source)) return false;
   const lines = source.split('\n');
   let index = 0;
+  let seenContent = false;
   while (index < lines.length) {
     const line = lines[index]!;
     const scan = scanLine(line);
     if (scan === false) return false;
+    // js-yaml accepts a document whose first node is indented and a later line
+    // dedented below it ("  - \n- k: v"); YAML 1.2 does not. Topic and answers
+    // files start at column 0, so an indented first node leaves the fast path.
+    if (!seenContent && !isBlankOrComment(line)) {
+      if (indentOf(line) > 0) return false;
+      seenContent = true;
+    }
     index += 1;
     if (scan === true) continue;
     const next = skipBlockScalar(lines, index, scan.parentIndent);
@@ -35,6 +43,11 @@ export function isPlainSubset(source: string): boolean {
 }
 
 type LineScan = boolean | { parentIndent: number };
+
+function isBlankOrComment(line: string): boolean {
+  const pos = indentOf(line);
+  return pos === line.length || line[pos] === '#';
+}
 
 function indentOf(line: string): number {
   let indent = 0;
