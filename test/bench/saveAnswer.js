@@ -5,17 +5,28 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { ROOT, median, verdict } from './lib.js';
 import { prepareHome } from './stats.js';
+
+// The bundle lives in /tmp, where no node_modules is found: better-sqlite3 (a native
+// module, kept out of the bundle) is imported by its absolute file URL in this repo.
+const repoSqlite = {
+  name: 'repo-better-sqlite3',
+  setup(b) {
+    const path = pathToFileURL(createRequire(join(ROOT, 'package.json')).resolve('better-sqlite3')).href;
+    b.onResolve({ filter: /^better-sqlite3$/ }, () => ({ path, external: true }));
+  },
+};
 
 async function loadStore() {
   const dir = mkdtempSync(join(tmpdir(), 'coach-bench-save-'));
   const entry = join(dir, 'entry.ts');
   writeFileSync(entry, `export { SessionStore } from '${join(ROOT, 'src/session/store.ts')}';\nexport { createSession, recordAnswer } from '${join(ROOT, 'src/session/record.ts')}';\n`);
   const outfile = join(dir, 'store.mjs');
-  await build({ entryPoints: [entry], outfile, bundle: true, format: 'esm', platform: 'node', target: 'node20', external: ['better-sqlite3'], banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" }, logLevel: 'warning', nodePaths: [join(ROOT, 'node_modules')] });
+  await build({ entryPoints: [entry], outfile, bundle: true, format: 'esm', platform: 'node', target: 'node20', plugins: [repoSqlite], banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" }, logLevel: 'warning', nodePaths: [join(ROOT, 'node_modules')] });
   return import(pathToFileURL(outfile).href);
 }
 
