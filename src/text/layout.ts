@@ -1,5 +1,27 @@
-import stringWidth from 'string-width';
-import wrapAnsi from 'wrap-ansi';
+import { createRequire } from 'node:module';
+import type stringWidthFn from 'string-width';
+import type wrapAnsiFn from 'wrap-ansi';
+
+// string-width and wrap-ansi (with their Unicode tables) take ~40 ms to evaluate,
+// most of what a short command like `coach topics` spends past bare Node. They load
+// on first use: plain printable ASCII (most table cells) is measured without them.
+// In the build `require` (see esbuild.config.js's banner) is a literal call esbuild
+// bundles as a lazily initialised module; unbundled (tests) Node's own require
+// loads the ES module (Node >= 20.19).
+declare const require: NodeJS.Require | undefined;
+const nodeRequire = typeof require === 'function' ? null : createRequire(import.meta.url);
+let stringWidthLoaded: typeof stringWidthFn | undefined;
+let wrapAnsiLoaded: typeof wrapAnsiFn | undefined;
+function stringWidth(text: string): number {
+  stringWidthLoaded ??= (nodeRequire ? nodeRequire('string-width') : require!('string-width')).default as typeof stringWidthFn;
+  return stringWidthLoaded(text);
+}
+function wrapAnsi(text: string, columns: number, options: Parameters<typeof wrapAnsiFn>[2]): string {
+  wrapAnsiLoaded ??= (nodeRequire ? nodeRequire('wrap-ansi') : require!('wrap-ansi')).default as typeof wrapAnsiFn;
+  return wrapAnsiLoaded(text, columns, options);
+}
+/** Printable ASCII only: one column per character. */
+const PLAIN_ASCII = /^[\x20-\x7e]*$/;
 
 /**
  * The one text-layout module: every terminal screen, and the Markdown and HTML
@@ -29,7 +51,7 @@ const STANDALONE = /^\s*(#{1,6}\s|\||>|(-{3,}|\*{3,}|_{3,})\s*$)/;
 
 /** Display width of a string in terminal columns (escape codes count 0, wide characters 2). */
 export function displayWidth(text: string): number {
-  return stringWidth(text);
+  return PLAIN_ASCII.test(text) ? text.length : stringWidth(text);
 }
 
 /** Splits text into layout blocks (see the module comment for the rules). Line endings may be \n, \r\n or \r. */
