@@ -1,4 +1,3 @@
-import { ExitCode, interruptExitCode, isInterrupt } from '../../errors.js';
 import { gradeStatus } from '../../grading/grade.js';
 import { selfGrade, skippedGrade } from '../../grading/rubric.js';
 import { headerModel } from '../../interview/header.js';
@@ -6,14 +5,14 @@ import { PhaseClock } from '../../interview/phaseClock.js';
 import { stripControlDeep } from '../../text/controlChars.js';
 import type { DesignQuestion, Phase } from '../../topics/model.js';
 import { isoAt, type PhaseRecord, type Session } from '../model.js';
-import { finishSession, phaseRecord, settleDesignQuestion } from '../record.js';
+import { phaseRecord, settleDesignQuestion } from '../record.js';
 import { DEFAULT_PROBES } from '../../interview/probes.js';
 import { Interviewer, type InterviewerModel } from '../../interview/interviewer.js';
 import { phaseTranscript, phaseTurns } from '../../interview/transcript.js';
 import { answerWithClarifications, probe } from './conversation.js';
 import { DraftKeeper } from './drafts.js';
 import type { InterviewHeader, RunnerDeps } from './ports.js';
-import type { RunOutcome } from './quiz.js';
+import { runSessionSteps, type RunOutcome } from './lifecycle.js';
 
 /** How often a running phase saves its clock, so a crash loses at most this much time. */
 export const CLOCK_SAVE_MS = 5000;
@@ -35,11 +34,9 @@ export interface InterviewDeps extends RunnerDeps {
  * the text already typed.
  */
 export async function runInterviewSession(session: Session, deps: InterviewDeps): Promise<RunOutcome> {
-  const save = () => deps.sessions.save(session);
-  const drafts = new DraftKeeper(session, deps);
   const question = stripControlDeep(session.questions[0]!.question) as DesignQuestion;
   const interviewer = new Interviewer({ model: deps.interviewerModel, now: () => deps.clock.now(), notice: (line) => deps.screen.interviewerNotice(line) });
-  try {
+  return runSessionSteps(session, deps, async (drafts, save) => {
     if (session.questions[0]!.phases!.every((record) => record.status === 'unasked' && record.elapsedSeconds === 0) && !session.draft) await brief(question, session, deps);
     for (const [phaseIndex, phase] of question.phases.entries()) {
       if (phaseRecord(session, 0, phaseIndex).status === 'unasked') await runPhase(session, phaseIndex, phase, deps, drafts, save, interviewer);
@@ -47,19 +44,7 @@ export async function runInterviewSession(session: Session, deps: InterviewDeps)
     settleDesignQuestion(session, 0, deps.clock.now());
     save();
     await gradePhases(session, question, deps, save);
-  } catch (error) {
-    if (!isInterrupt(error)) throw error;
-    drafts.capture();
-    session.updatedAt = isoAt(deps.clock.now());
-    save();
-    deps.screen.interrupted(session.kind, session.id);
-    return { finished: false, exitCode: interruptExitCode(error) };
-  } finally {
-    drafts.stop();
-  }
-  finishSession(session, deps.clock.now());
-  save();
-  return { finished: true, exitCode: ExitCode.ok };
+  });
 }
 
 async function brief(question: DesignQuestion, session: Session, deps: InterviewDeps): Promise<void> {

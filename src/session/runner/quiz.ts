@@ -1,20 +1,16 @@
-import { ExitCode, interruptExitCode, isInterrupt } from '../../errors.js';
 import { gradeChoice } from '../../grading/choice.js';
 import { gradeStatus } from '../../grading/grade.js';
 import { selfGrade } from '../../grading/rubric.js';
 import { stripControlDeep } from '../../text/controlChars.js';
 import type { ChoiceQuestion, ShortQuestion } from '../../topics/model.js';
 import { isoAt, type Answer, type Session, type SessionQuestion } from '../model.js';
-import { addGrade, finishSession, recordAnswer, secondsBetween } from '../record.js';
+import { addGrade, recordAnswer, secondsBetween } from '../record.js';
 import { choiceAnswer, skippedGradeFor } from '../scripted.js';
 import { DraftKeeper } from './drafts.js';
 import type { QuizHeader, RunnerDeps } from './ports.js';
+import { runSessionSteps, type RunOutcome } from './lifecycle.js';
 
-/** How a run ended: `finished` sessions get the outcome summary from the command. */
-export interface RunOutcome {
-  finished: boolean;
-  exitCode: ExitCode;
-}
+export type { RunOutcome } from './lifecycle.js';
 
 /**
  * The interactive quiz (and review), question by question: each answer is saved
@@ -25,23 +21,7 @@ export interface RunOutcome {
  * and skips the rest. Continues a resumed session where it stopped.
  */
 export async function runQuizSession(session: Session, deps: RunnerDeps): Promise<RunOutcome> {
-  const drafts = new DraftKeeper(session, deps);
-  const save = () => deps.sessions.save(session);
-  try {
-    await askRemaining(session, deps, drafts, save);
-  } catch (error) {
-    if (!isInterrupt(error)) throw error;
-    drafts.capture();
-    session.updatedAt = isoAt(deps.clock.now());
-    save();
-    deps.screen.interrupted(session.kind, session.id);
-    return { finished: false, exitCode: interruptExitCode(error) };
-  } finally {
-    drafts.stop();
-  }
-  finishSession(session, deps.clock.now());
-  save();
-  return { finished: true, exitCode: ExitCode.ok };
+  return runSessionSteps(session, deps, (drafts, save) => askRemaining(session, deps, drafts, save));
 }
 
 async function askRemaining(session: Session, deps: RunnerDeps, drafts: DraftKeeper, save: () => void): Promise<void> {
