@@ -15,12 +15,12 @@ export function readHistory(ctx: Pick<Context, 'sessions'>, options: { withResul
 }
 
 export async function historyCommand(_options: Record<string, never>, ctx: Context): Promise<void> {
-  const entries = readHistory(ctx, { withResults: false });
   if (ctx.json) {
-    const sessions: HistoryEntry[] = entries.map(({ results: _results, fingerprint: _fingerprint, ...entry }) => entry);
+    const sessions: HistoryEntry[] = readHistory(ctx, { withResults: false }).map(({ results: _results, fingerprint: _fingerprint, ...entry }) => entry);
     ctx.stdout.write(`${JSON.stringify({ sessions }, null, 2)}\n`);
     return;
   }
+  const entries = ctx.sessions.historyRows();
   if (entries.length === 0) {
     ctx.stdout.write('No sessions yet. Start one with: coach quiz\n');
     return;
@@ -36,7 +36,7 @@ export async function historyCommand(_options: Record<string, never>, ctx: Conte
         { header: 'STARTED', cell: (entry) => localTime(entry.startedAt).replace(/ \(.*\)$/, ''), optional: true },
         { header: 'TOPICS', cell: (entry) => entry.topics.join(','), shrink: true },
         { header: 'DONE', cell: (entry) => `${entry.answered}/${entry.questions}`, align: 'right' },
-        { header: 'SCORE', cell: (entry) => (entry.score.percent === null ? '-' : `${entry.score.percent}%`), align: 'right' },
+        { header: 'SCORE', cell: (entry) => (entry.percent === null ? '-' : `${entry.percent}%`), align: 'right' },
         { header: 'STATUS', cell: (entry) => `${entry.status}${toGrade(entry)}`, style: (text, entry) => (entry.status === 'in-progress' ? style.yellow(text) : text), shrink: true },
       ],
       (text) => style.bold(text),

@@ -2,7 +2,7 @@ import { UsageError, UserError } from '../errors.js';
 import { openStorage, type Storage } from '../storage/database.js';
 import { importSessionFiles } from '../storage/importJson.js';
 import { appendGrades, gradeRowsOf, insertSession, phaseFields, questionFields, readSession, sessionFields, updateChangedColumns, writeDraft, type GradeRow } from '../storage/sessionRows.js';
-import { readSummaryRows } from '../storage/summaryRows.js';
+import { readHistoryRows, readSummaryRows, type HistoryRow } from '../storage/summaryRows.js';
 import { rewriteDerived } from '../storage/derived.js';
 import { claimRun, releaseRun } from '../storage/runs.js';
 import { DraftSchema, SessionSchema, type Draft, type Session } from './model.js';
@@ -118,6 +118,11 @@ export class SessionStore {
   ids(): string[] {
     const storage = this.db;
     return storage.guard(() => (storage.prepare('SELECT id FROM sessions ORDER BY id').pluck().all() as string[]));
+  }
+
+  /** `coach history`'s table rows, newest first (see readHistoryRows). */
+  historyRows(): HistoryRow[] {
+    return readHistoryRows(this.db);
   }
 
   /** History and stats input: every session's summary, oldest first (see readSummaryRows). */

@@ -144,6 +144,34 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TABLE llm_cache (key TEXT PRIMARY KEY, reply TEXT NOT NULL) WITHOUT ROWID;
   CREATE TABLE llm_capabilities (base_url TEXT NOT NULL, model TEXT NOT NULL, rung TEXT NOT NULL, temperature INTEGER NOT NULL, PRIMARY KEY (base_url, model)) WITHOUT ROWID;
   `,
+  // 2: coach stats from one scan of session_topics. The per-topic skipped count, the score on answered
+  // questions and the self-vs-model drift move from a GROUP BY over every result (500,000 rows at 50,000
+  // sessions) into each session's topic row, and covering indexes let stats and history read an index
+  // instead of the wide rows (sessions keep their settings JSON inline).
+  `
+  ALTER TABLE session_topics ADD COLUMN skipped INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE session_topics ADD COLUMN answered_earned REAL NOT NULL DEFAULT 0;
+  ALTER TABLE session_topics ADD COLUMN answered_possible REAL NOT NULL DEFAULT 0;
+  -- questions with both a self and a model grade, and the sum of (self percent - model percent) over them
+  ALTER TABLE session_topics ADD COLUMN drift_questions INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE session_topics ADD COLUMN drift_points REAL NOT NULL DEFAULT 0;
+  UPDATE session_topics
+  SET skipped = r.skipped, answered_earned = r.answered_earned, answered_possible = r.answered_possible, drift_questions = r.drift_questions, drift_points = r.drift_points
+  FROM (
+    SELECT session_id, topic,
+      count(CASE WHEN status = 'skipped' THEN 1 END) AS skipped,
+      coalesce(sum(CASE WHEN status = 'answered' THEN head_earned END), 0) AS answered_earned,
+      coalesce(sum(CASE WHEN status = 'answered' THEN head_possible END), 0) AS answered_possible,
+      count(CASE WHEN self_possible > 0 AND model_possible > 0 THEN 1 END) AS drift_questions,
+      coalesce(sum(CASE WHEN self_possible > 0 AND model_possible > 0 THEN 100.0 * self_earned / self_possible - 100.0 * model_earned / model_possible END), 0) AS drift_points
+    FROM results GROUP BY session_id, topic
+  ) AS r
+  WHERE r.session_id = session_topics.session_id AND r.topic = session_topics.topic;
+  DROP INDEX session_topics_by_time;
+  DROP INDEX results_drift;
+  CREATE INDEX session_topics_stats ON session_topics (topic, started_at, session_id, answered, earned, possible, skipped, answered_earned, answered_possible, drift_questions, drift_points);
+  CREATE INDEX sessions_history ON sessions (id, kind, status, started_at, finished_at, topics, question_count, answered, score_earned, score_possible, score_percent, verdict, pending, ungraded, clarifying, revision);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

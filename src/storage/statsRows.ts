@@ -4,49 +4,62 @@ import type { Storage } from './database.js';
 /**
  * `coach stats` from the derived tables, the same numbers `computeStats`
  * gives from summaries (test/progress checks they agree) without reading
- * every result: per-topic rows per session, running criterion totals, and
- * the self/model pairs through a partial index.
+ * every result: per-topic rows per session (with their drift sums) and
+ * running criterion totals.
  */
 export function statsFromRows(storage: Storage, limit = 10): Stats {
   return storage.guard(() => {
     const { db } = storage;
     const sessions = db.prepare('SELECT count(*) FROM sessions').pluck().get() as number;
-    return { sessions, topics: topicProgress(storage), mostMissed: mostMissed(storage, limit), drift: drift(storage), interviews: interviewProgress(storage, limit) };
+    const rows = topicRows(storage);
+    return { sessions, topics: topicProgress(rows), mostMissed: mostMissed(storage, limit), drift: drift(rows), interviews: interviewProgress(storage, limit) };
   });
 }
 
-function topicProgress(storage: Storage): TopicProgress[] {
-  const byTopic = new Map<string, { sessions: number; answered: number; earned: number; possible: number; trend: number[] }>();
-  const rows = storage.db.prepare('SELECT topic, answered, earned, possible FROM session_topics ORDER BY started_at, session_id').raw().iterate() as IterableIterator<[string, number, number, number]>;
-  for (const [topic, answered, earned, possible] of rows) {
-    let total = byTopic.get(topic);
-    if (!total) byTopic.set(topic, (total = { sessions: 0, answered: 0, earned: 0, possible: 0, trend: [] }));
-    total.sessions += 1;
-    total.answered += answered;
-    total.earned += earned;
-    total.possible += possible;
-    if (possible > 0) total.trend.push(Math.round((100 * earned) / possible));
-  }
-  // Skipped (or unreached) results and the score over answered ones only, from the per-result rows.
-  const split = new Map(
-    (storage.db
-      .prepare("SELECT topic, sum(status = 'skipped') AS skipped, sum(CASE WHEN status = 'answered' THEN head_earned END) AS earned, sum(CASE WHEN status = 'answered' THEN head_possible END) AS possible FROM results GROUP BY topic")
-      .all() as { topic: string; skipped: number; earned: number | null; possible: number | null }[]).map((row) => [row.topic, row]),
-  );
-  return [...byTopic.entries()]
-    .map(([topic, total]) => {
-      const own = split.get(topic);
-      return {
-        topic,
-        sessions: total.sessions,
-        answered: total.answered,
-        skipped: own?.skipped ?? 0,
-        averagePercent: total.possible > 0 ? Math.round((100 * total.earned) / total.possible) : null,
-        answeredPercent: own && own.possible ? Math.round((100 * (own.earned ?? 0)) / own.possible) : null,
-        trend: total.trend,
-      };
-    })
-    .sort((a, b) => (a.topic < b.topic ? -1 : 1));
+interface TopicRow {
+  topic: string;
+  sessions: number;
+  answered: number;
+  earned: number;
+  possible: number;
+  skipped: number;
+  answeredEarned: number;
+  answeredPossible: number;
+  driftQuestions: number;
+  driftPoints: number;
+  /** Each session's percent on the topic, oldest first, comma-separated ('' when none was graded). */
+  trend: string | null;
+}
+
+/**
+ * One pass over the covering index `session_topics_stats` (migration 2): the
+ * per-topic totals, the score on answered questions, the drift sums, and the
+ * trend folded into one string per topic by SQLite, so 150,000 session-topic
+ * rows never cross into JavaScript one by one.
+ */
+function topicRows(storage: Storage): TopicRow[] {
+  return storage.db
+    .prepare(
+      `SELECT topic, count(*) AS sessions, sum(answered) AS answered, sum(earned) AS earned, sum(possible) AS possible, sum(skipped) AS skipped,
+         sum(answered_earned) AS answeredEarned, sum(answered_possible) AS answeredPossible, sum(drift_questions) AS driftQuestions, sum(drift_points) AS driftPoints,
+         group_concat(CASE WHEN possible > 0 THEN CAST(round(100.0 * earned / possible) AS INTEGER) END, ',' ORDER BY started_at, session_id) AS trend
+       FROM session_topics GROUP BY topic ORDER BY topic`,
+    )
+    .all() as TopicRow[];
+}
+
+const percent = (earned: number, possible: number) => Math.round((100 * earned) / possible);
+
+function topicProgress(rows: readonly TopicRow[]): TopicProgress[] {
+  return rows.map((row) => ({
+    topic: row.topic,
+    sessions: row.sessions,
+    answered: row.answered,
+    skipped: row.skipped,
+    averagePercent: row.possible > 0 ? percent(row.earned, row.possible) : null,
+    answeredPercent: row.answeredPossible > 0 ? percent(row.answeredEarned, row.answeredPossible) : null,
+    trend: row.trend ? row.trend.split(',').map(Number) : [],
+  }));
 }
 
 function mostMissed(storage: Storage, limit: number): MissedCriterion[] {
@@ -56,17 +69,15 @@ function mostMissed(storage: Storage, limit: number): MissedCriterion[] {
   return rows.map((row) => ({ topic: row.topic, question: row.question, phase: row.phase === '' ? null : row.phase, criterion: row.criterion, graded: row.graded, missed: row.missed, partly: row.partly, lostShare: row.possible > 0 ? row.lost / row.possible : 0 }));
 }
 
-function drift(storage: Storage): Drift {
-  const rows = storage.db
-    .prepare('SELECT topic, count(*) AS questions, sum(100.0 * self_earned / self_possible - 100.0 * model_earned / model_possible) AS points FROM results WHERE self_possible > 0 AND model_possible > 0 GROUP BY topic ORDER BY topic')
-    .all() as { topic: string; questions: number; points: number }[];
+function drift(rows: readonly TopicRow[]): Drift {
+  const graded = rows.filter((row) => row.driftQuestions > 0);
   const mean = (sum: number, count: number) => Math.round((10 * sum) / count) / 10;
-  const questions = rows.reduce((sum, row) => sum + row.questions, 0);
-  const points = rows.reduce((sum, row) => sum + row.points, 0);
+  const questions = graded.reduce((sum, row) => sum + row.driftQuestions, 0);
+  const points = graded.reduce((sum, row) => sum + row.driftPoints, 0);
   return {
     questions,
     meanPoints: questions > 0 ? mean(points, questions) : null,
-    byTopic: rows.map((row) => ({ topic: row.topic, questions: row.questions, meanPoints: mean(row.points, row.questions) })),
+    byTopic: graded.map((row) => ({ topic: row.topic, questions: row.driftQuestions, meanPoints: mean(row.driftPoints, row.driftQuestions) })),
   };
 }
 

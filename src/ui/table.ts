@@ -17,6 +17,8 @@ export interface Column<Row> {
 }
 
 const GAP = 2;
+/** Printable ASCII with no whitespace: one column per character, nothing to flatten. */
+const SOLID_ASCII = /^[\x21-\x7e]*$/;
 /** A shrinkable column never gets narrower than this (or its header). */
 const MIN_SHRUNK = 8;
 /** Narrower than this, a title stops being readable: optional columns are dropped before going below it. */
@@ -34,31 +36,48 @@ export function renderTable<Row>(
   headerStyle: (text: string) => string = (text) => text,
   maxWidth = Number.POSITIVE_INFINITY,
 ): string {
-  let columns = [...allColumns];
+  // Every cell is computed and measured once, however often the widths are refitted.
+  const measured = allColumns.map((column) => measureColumn(rows, column));
+  let columns = allColumns.map((column, index) => ({ column, ...measured[index]! }));
+  const natural = () => columns.map((entry) => entry.width);
   // Free text is cut down to a readable width first, then optional columns go, and only then is the text cut further.
-  let widths = shrinkToFit(columns, naturalWidths(rows, columns), maxWidth, COMFORTABLE);
-  while (total(widths) > maxWidth && columns.some((column) => column.optional)) {
-    const drop = columns.map((column) => column.optional).lastIndexOf(true);
+  let widths = shrinkToFit(columns.map((entry) => entry.column), natural(), maxWidth, COMFORTABLE);
+  while (total(widths) > maxWidth && columns.some((entry) => entry.column.optional)) {
+    const drop = columns.map((entry) => entry.column.optional).lastIndexOf(true);
     columns = columns.filter((_, index) => index !== drop);
-    widths = shrinkToFit(columns, naturalWidths(rows, columns), maxWidth, COMFORTABLE);
+    widths = shrinkToFit(columns.map((entry) => entry.column), natural(), maxWidth, COMFORTABLE);
   }
-  widths = shrinkToFit(columns, widths, maxWidth, MIN_SHRUNK);
-  const fit = (text: string, index: number) => pad(truncate(text, widths[index]!), widths[index]!, columns[index]!.align);
-  const header = columns.map((column, index) => headerStyle(fit(column.header, index))).join(' '.repeat(GAP));
-  const lines = rows.map((row) =>
+  widths = shrinkToFit(columns.map((entry) => entry.column), widths, maxWidth, MIN_SHRUNK);
+  const fit = (text: string, index: number) => {
+    const width = widths[index]!;
+    const align = columns[index]!.column.align;
+    // Most cells (ids, numbers, kinds) are printable ASCII without spaces that already fit: pad them directly.
+    if (text.length <= width && SOLID_ASCII.test(text)) return align === 'right' ? text.padStart(width) : text.padEnd(width);
+    return pad(truncate(text, width), width, align);
+  };
+  const separator = ' '.repeat(GAP);
+  const header = columns.map((entry, index) => headerStyle(fit(entry.column.header, index))).join(separator);
+  const lines = rows.map((row, rowIndex) =>
     columns
-      .map((column, index) => {
-        const padded = fit(column.cell(row), index);
+      .map(({ column, cells }, index) => {
+        const padded = fit(cells[rowIndex]!, index);
         return column.style ? column.style(padded, row) : padded;
       })
-      .join(' '.repeat(GAP))
+      .join(separator)
       .trimEnd(),
   );
   return [header.trimEnd(), ...lines].join('\n') + '\n';
 }
 
-function naturalWidths<Row>(rows: readonly Row[], columns: readonly Column<Row>[]): number[] {
-  return columns.map((column) => Math.max(displayWidth(column.header), ...rows.map((row) => displayWidth(column.cell(row).replace(/\s+/g, ' ').trim()))));
+/** A column's cell texts and its natural width: the widest cell (whitespace runs counted as one space) or the header. */
+function measureColumn<Row>(rows: readonly Row[], column: Column<Row>): { cells: string[]; width: number } {
+  const cells = rows.map((row) => column.cell(row));
+  let width = displayWidth(column.header);
+  for (const cell of cells) {
+    const cellWidth = SOLID_ASCII.test(cell) ? cell.length : displayWidth(cell.replace(/\s+/g, ' ').trim());
+    if (cellWidth > width) width = cellWidth;
+  }
+  return { cells, width };
 }
 
 function total(widths: readonly number[]): number {

@@ -186,7 +186,7 @@ describe('a read-only data folder: read commands work, writes fail with one line
   });
 });
 
-describe('a full disk (a 300 KB tmpfs): exit 1 with one line, every earlier answer kept', () => {
+describe('a full disk (a 400 KB tmpfs): exit 1 with one line, every earlier answer kept', () => {
   test('a long answer that does not fit', async () => {
     if (process.getuid?.() !== 0) throw new Error('this test mounts a tmpfs in a private mount namespace and needs root (as in CI containers)');
     const home = tempHome();
@@ -195,7 +195,8 @@ describe('a full disk (a 300 KB tmpfs): exit 1 with one line, every earlier answ
     const big = join(writeFiles(join(tempHome(), 'b'), { 'b.yaml': `sample-short:\n  answer: ${'lorem ipsum dolor sit amet '.repeat(20_000)}\n  self: { order: met, race: met }\nsample-choice: b\n` }), 'b.yaml');
     const env = { ...process.env, COACH_HOME: home, COACH_TOPICS: FIXTURES };
     const script = [
-      `mount -t tmpfs -o size=300k tmpfs ${home}`,
+      // 400 KB: room for a fresh coach.db, its write-ahead log and one short session, not for a 540 KB answer.
+      `mount -t tmpfs -o size=400k tmpfs ${home}`,
       `node ${BIN} quiz sample --answers ${small} > /dev/null 2> ${out}/small.err; echo $? > ${out}/small.code`,
       `node ${BIN} quiz sample --answers ${big} > /dev/null 2> ${out}/big.err; echo $? > ${out}/big.code`,
       `node ${BIN} export > ${out}/export.json 2> ${out}/export.err`,

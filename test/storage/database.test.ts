@@ -6,6 +6,9 @@ import Database from 'better-sqlite3';
 import { describe, expect, test } from 'vitest';
 import { openStorage, quickCheck } from '../../src/storage/database.js';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../src/storage/migrations.js';
+import { SessionStore } from '../../src/session/store.js';
+import { statsFromRows } from '../../src/storage/statsRows.js';
+import { writeSessions } from '../helpers/sessions.js';
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'db-'));
 const hash = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
@@ -33,6 +36,34 @@ describe('numbered migrations', () => {
       expect(storage.meta('probe')).toBe('kept');
       storage.close();
     }
+  });
+
+  test('migration 2 fills the per-topic stats columns of existing sessions: stats read the same before and after', () => {
+    const dir = tempDir();
+    writeSessions(dir, { count: 40 });
+    const store = new SessionStore(dir);
+    const regraded = store.load(store.ids()[3]!);
+    regraded.questions[1]!.status = 'skipped';
+    regraded.questions[1]!.answer = null;
+    store.save(regraded);
+    const expected = statsFromRows(store.db);
+    expect(expected.topics.reduce((sum, topic) => sum + topic.skipped, 0)).toBe(1);
+    expect(expected.drift.questions).toBeGreaterThan(0);
+    store.close();
+    // Take the file back to version 1's shape: the old indexes, no stats columns.
+    const db = new Database(join(dir, 'coach.db'));
+    db.exec(`DROP INDEX session_topics_stats; DROP INDEX sessions_history;
+      ALTER TABLE session_topics DROP COLUMN skipped; ALTER TABLE session_topics DROP COLUMN answered_earned; ALTER TABLE session_topics DROP COLUMN answered_possible;
+      ALTER TABLE session_topics DROP COLUMN drift_questions; ALTER TABLE session_topics DROP COLUMN drift_points;
+      CREATE INDEX session_topics_by_time ON session_topics (started_at, session_id);
+      CREATE INDEX results_drift ON results (topic) WHERE self_possible > 0 AND model_possible > 0;`);
+    db.pragma('user_version = 1');
+    db.close();
+    const migrated = new SessionStore(dir);
+    expect(migrated.db.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(statsFromRows(migrated.db)).toEqual(expected);
+    expect(quickCheck(migrated.db)).toEqual(['ok']);
+    migrated.close();
   });
 
   test('migrating twice (two processes starting at once) is harmless', () => {

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import type { Grade } from '../../src/grading/grade.js';
 import { computeStats } from '../../src/progress/stats.js';
-import { addGrade, createSession, recordAnswer } from '../../src/session/record.js';
+import { addGrade, createSession, finishSession, recordAnswer } from '../../src/session/record.js';
 import { SessionStore } from '../../src/session/store.js';
 import { statsFromRows } from '../../src/storage/statsRows.js';
 import { writeSessions } from '../helpers/sessions.js';
@@ -171,7 +171,17 @@ describe('stats from the derived tables equal stats computed from summaries', ()
     const regraded = store.load(store.ids()[4]!);
     addGrade(regraded, 0, { ...selfGrade('2026-01-01T00:00:00.000Z'), kind: 'model', by: 'm' }, Date.UTC(2026, 0, 1));
     store.save(regraded);
+    // One session with a skipped question, one never reached, and a self grade the model disagrees with.
+    const mixed = newSession('20991231-120000-mixd');
+    recordAnswer(mixed, 0, answer('a cache in front'), Date.UTC(2099, 11, 31, 12, 1));
+    addGrade(mixed, 0, selfGrade('2099-12-31T12:02:00.000Z', 3), Date.UTC(2099, 11, 31, 12, 2));
+    addGrade(mixed, 0, { ...selfGrade('2099-12-31T12:03:00.000Z', 0), kind: 'model', by: 'm' }, Date.UTC(2099, 11, 31, 12, 3));
+    recordAnswer(mixed, 1, null, Date.UTC(2099, 11, 31, 12, 4));
+    finishSession(mixed, Date.UTC(2099, 11, 31, 12, 5));
+    store.save(mixed);
     const fromRows = statsFromRows(store.db);
+    expect(fromRows.topics.find((topic) => topic.topic === 't')).toMatchObject({ sessions: 1, skipped: 1, answered: 1 });
+    expect(fromRows.drift.byTopic.find((topic) => topic.topic === 't')).toEqual({ topic: 't', questions: 1, meanPoints: 60 });
     const fromSummaries = computeStats(store.summaries());
     expect(fromRows.topics).toEqual(fromSummaries.topics);
     expect(fromRows.drift).toEqual(fromSummaries.drift);
