@@ -11,6 +11,19 @@ test('control characters and whole escape sequences are removed; line breaks and
   expect(stripControlDeep({ a: [HOSTILE, 3, null], b: { c: '\u001bx' } })).toEqual({ a: ['ok done\n\tnext', 3, null], b: { c: '' } });
 });
 
+test('stripControlDeep copies: clean text comes back equal but not shared, and a "__proto__" key from JSON stays a plain key', () => {
+  const input = { a: ['clean', { b: 'text' }] };
+  const copy = stripControlDeep(input);
+  expect(copy).toEqual(input);
+  expect(copy.a).not.toBe(input.a);
+  const parsed = JSON.parse('{"__proto__": {"polluted": "\\u001b[31myes"}, "x": 1}') as Record<string, unknown>;
+  const cleaned = stripControlDeep(parsed);
+  expect(Object.getPrototypeOf(cleaned)).toBe(Object.prototype);
+  expect((cleaned as { polluted?: string }).polluted).toBeUndefined();
+  expect(Object.keys(cleaned)).toEqual(['__proto__', 'x']);
+  expect(Object.getOwnPropertyDescriptor(cleaned, '__proto__')?.value).toEqual({ polluted: 'yes' });
+});
+
 test('a model grade with escape sequences in its text cannot reach the terminal raw', () => {
   const grade: Grade = {
     by: 'model\u001b[31m', kind: 'model', status: 'graded', at: '2026-01-01T00:00:00.000Z', reason: null, earned: 1, possible: 2,
