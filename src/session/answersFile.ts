@@ -41,7 +41,11 @@ export function readAnswersFile(path: string, display: string): RawAnswers {
 /** Keys that are array indexes (canonical integers below 2^32 - 1), which objects order numerically. */
 function hasIndexKey(value: unknown): boolean {
   if (value === null || typeof value !== 'object') return false;
-  return Object.keys(value).some((key) => /^(?:0|[1-9]\d{0,9})$/.test(key) && Number(key) < 4294967295);
+  // Most keys do not start with a digit: one character code rules them out before the pattern.
+  return Object.keys(value).some((key) => {
+    const first = key.charCodeAt(0);
+    return first >= 48 && first <= 57 && /^(?:0|[1-9]\d{0,9})$/.test(key) && Number(key) < 4294967295;
+  });
 }
 
 /** The top-level keys in the order the file writes them. */

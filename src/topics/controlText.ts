@@ -20,6 +20,17 @@ export function controlTextPaths(value: unknown, path: PropertyKey[] = []): Issu
 }
 
 /**
+ * False when no string read from `source` by the fast path can hold what
+ * controlTextPaths looks for, so the walk can be skipped. The plain-subset gate
+ * (plainSubset.ts) has already refused every C0/C1 control but tab and line
+ * feed, so such a string can only come from a bidi control written as is or
+ * from an escape (`"\e"`, `"\u202E"`), which needs a backslash.
+ */
+export function sourceMayHoldControlText(source: string): boolean {
+  return /[\\\u202a-\u202e\u2066-\u2069]/.test(source);
+}
+
+/**
  * One lint warning per text field holding control characters or escape
  * sequences, placed at the field's value. They are warnings, not errors: the
  * text is stripped before any terminal output or report, so the file still

