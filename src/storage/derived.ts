@@ -71,7 +71,7 @@ export function rewriteDerived(storage: Storage, summary: SessionSummary, batch?
 }
 
 /** One session's row in `session_topics`: what coach stats sums per topic (points are rubric points; drift in percentage points). */
-interface TopicTotals {
+export interface TopicTotals {
   answered: number;
   earned: number;
   possible: number;

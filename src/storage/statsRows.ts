@@ -1,5 +1,6 @@
 import type { Drift, InterviewProgress, MissedCriterion, Stats, TopicProgress } from '../progress/stats.js';
 import type { Storage } from './database.js';
+import type { TopicTotals } from './derived.js';
 
 /**
  * `coach stats` from the derived tables, the same numbers `computeStats`
@@ -16,18 +17,11 @@ export function statsFromRows(storage: Storage, limit = 10): Stats {
   });
 }
 
-interface TopicRow {
+/** A topic's `session_topics` rows summed over its sessions. */
+interface TopicRow extends TopicTotals {
   topic: string;
   sessions: number;
-  answered: number;
-  earned: number;
-  possible: number;
-  skipped: number;
-  answeredEarned: number;
-  answeredPossible: number;
-  driftQuestions: number;
-  driftPoints: number;
-  /** Each session's percent on the topic, oldest first, comma-separated ('' when none was graded). */
+  /** Each session's percent on the topic, oldest first, comma-separated (null when none was graded). */
   trend: string | null;
 }
 
