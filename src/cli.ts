@@ -1,70 +1,16 @@
 import { Command, CommanderError } from 'commander';
-import { createContext, type Context, type GlobalOptions, type Io } from './context.js';
+import { createContext, type GlobalOptions, type Io } from './context.js';
 import { ExitCode } from './errors.js';
 import { readPackageVersion } from './paths.js';
+import { lazyDispatch, WITHOUT_SESSIONS, type Dispatch } from './commandRegistry.js';
+import { examples, HELP_EXAMPLES } from './cliHelp.js';
 
 /**
- * The command router. Building it has no side effects; each command's module is
- * imported only when that command runs, so `coach --version` loads almost
- * nothing. Tests pass their own `dispatch` to check the options each command
- * receives without running it.
+ * The command router: commander's program, each command's options and help,
+ * and the context it runs in. Building it has no side effects; the modules
+ * that run commands are loaded by commandRegistry.ts when one runs.
  */
-export type CommandResult = ExitCode | void;
-export type Dispatch = (name: string, options: object, ctx: Context) => Promise<CommandResult>;
-
-type CommandModule = (options: never, ctx: Context) => Promise<CommandResult>;
-
-const COMMANDS: Record<string, () => Promise<CommandModule>> = {
-  topics: () => import('./commands/topics.js').then((m) => m.topicsCommand),
-  questions: () => import('./commands/questions.js').then((m) => m.questionsCommand),
-  lint: () => import('./commands/lint.js').then((m) => m.lintCommand),
-  schema: () => import('./commands/schema.js').then((m) => m.schemaCommand),
-  quiz: () => import('./commands/quiz.js').then((m) => m.quizCommand),
-  resume: () => import('./commands/resume.js').then((m) => m.resumeCommand),
-  grade: () => import('./commands/grade.js').then((m) => m.gradeCommand),
-  history: () => import('./commands/history.js').then((m) => m.historyCommand),
-  report: () => import('./commands/report.js').then((m) => m.reportCommand),
-  menu: () => import('./commands/menu.js').then((m) => m.menuCommand),
-  interview: () => import('./commands/interview.js').then((m) => m.interviewCommand),
-  config: () => import('./commands/config.js').then((m) => m.configCommand),
-  doctor: () => import('./commands/doctor.js').then((m) => m.doctorCommand),
-  calibrate: () => import('./commands/calibrate.js').then((m) => m.calibrateCommand),
-  stats: () => import('./commands/stats.js').then((m) => m.statsCommand),
-  export: () => import('./commands/export.js').then((m) => m.exportCommand),
-  review: () => import('./commands/review.js').then((m) => m.reviewCommand),
-  plan: () => import('./commands/plan.js').then((m) => m.planCommand),
-  today: () => import('./commands/today.js').then((m) => m.todayCommand),
-  cram: () => import('./commands/cram.js').then((m) => m.cramCommand),
-  import: () => import('./commands/import.js').then((m) => m.importCommand),
-  backup: () => import('./commands/backup.js').then((m) => m.backupCommand),
-};
-
-export const lazyDispatch: Dispatch = async (name, options, ctx) => {
-  const load = COMMANDS[name];
-  if (!load) throw new Error(`no module registered for command "${name}"`);
-  const run = await load();
-  return run(options as never, ctx);
-};
-
-/** Commands that never read or write sessions: their context skips the session store (and zod). */
-const WITHOUT_SESSIONS = new Set(['topics', 'questions', 'lint', 'schema', 'config', 'doctor', 'calibrate']);
-
-const HELP_EXAMPLES = `
-Examples:
-  $ coach                             a menu of everything below (on a terminal)
-  $ coach topics                      the topics, with mastery and reviews due
-  $ coach questions caching           question ids, type, difficulty and title
-  $ coach quiz caching --count 5      a quiz; grade yourself against each rubric
-  $ coach interview                   pick a design scenario for a timed mock
-  $ coach review                      the questions spaced repetition says are due
-  $ coach plan --until 2026-12-20     a day-by-day study plan; coach today starts it
-  $ coach resume                      continue where you stopped
-  $ coach history                     past sessions; coach report for one of them
-  $ coach stats                       progress per topic, criteria you miss most
-  $ coach lint my-topics/             check your own topic files
-
-Each command has its own help with examples: coach quiz --help
-`;
+export type { CommandResult, Dispatch } from './commandRegistry.js';
 
 export function buildProgram(io: Io, dispatch: Dispatch, setExitCode: (code: ExitCode) => void): Command {
   const program = new Command('coach')
@@ -351,10 +297,3 @@ function isBareInvocation(argv: readonly string[]): boolean {
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
-
-function examples(...lines: string[]): string {
-  return `\nExamples:\n${lines.map((line) => `  $ ${line}`).join('\n')}\n`;
-}
-
-
-

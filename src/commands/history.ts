@@ -4,7 +4,6 @@ import { wrapText } from '../text/layout.js';
 import { localTime } from '../text/time.js';
 import { writePaged } from '../ui/pager.js';
 import { renderTable } from '../ui/table.js';
-import { stripControl } from '../text/controlChars.js';
 import { outputWidth } from '../ui/width.js';
 
 export type HistoryEntry = Omit<SessionSummary, 'results' | 'fingerprint'>;

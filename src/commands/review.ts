@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { Context } from '../context.js';
-import { ExitCode, UsageError } from '../errors.js';
+import { ExitCode } from '../errors.js';
 import { llmSettings } from '../grading/llm/setup.js';
 import type { Cards } from '../review/schedule.js';
 import { dueCards, liveCardKeys, type DueCard, type TopicShape } from '../review/due.js';

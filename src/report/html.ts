@@ -31,7 +31,7 @@ export function renderHtmlReport(untrustedReport: Report, untrustedSession: Sess
 </head>
 <body>
 <div class="page">
-${header(report, title)}
+${header(report)}
 ${contents(entries)}
 <section class="charts" aria-label="Charts">
 <div class="card"><h2>Score per criterion</h2>${criterionChart(criterionBars(entries))}
@@ -52,7 +52,7 @@ ${entries.map((entry, index) => questionSection(entry, index, report.id))}
 
 const KIND_TITLES: Record<Report['kind'], string> = { quiz: 'Quiz', interview: 'Mock interview', review: 'Review', cram: 'Cram' };
 
-function header(report: Report, title: string): Markup {
+function header(report: Report): Markup {
   const { earned, possible, percent } = report.score;
   const score =
     percent === null

@@ -1,8 +1,7 @@
-import type { Grade } from '../grading/grade.js';
 import { reflow } from '../text/layout.js';
 import { formatDuration } from '../text/format.js';
 import type { Session } from '../session/model.js';
-import type { ChoiceQuestion, Criterion, DesignQuestion } from '../topics/model.js';
+import type { ChoiceQuestion, DesignQuestion } from '../topics/model.js';
 import { conversationLines, criteriaTable, feedbackOf, gradeColumns, instructionFlagged, type CriteriaTable, type ReportUnit as Unit } from './criteriaRows.js';
 import { reportEntries, sanitisedInputs, type ReportEntry } from './entries.js';
 import { cell, inline, paragraphs, quote, table } from './markdownText.js';

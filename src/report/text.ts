@@ -1,6 +1,6 @@
-import type { Grade, Mark } from '../grading/grade.js';
+import type { Mark } from '../grading/grade.js';
 import type { Session } from '../session/model.js';
-import type { ChoiceQuestion, Criterion, DesignQuestion } from '../topics/model.js';
+import type { ChoiceQuestion, DesignQuestion } from '../topics/model.js';
 import { formatDuration } from '../text/format.js';
 import { displayWidth, hang, hangLines, truncate, wrapLines, wrapText } from '../text/layout.js';
 import { sideBySide } from '../text/sideBySide.js';

@@ -26,7 +26,6 @@ export function readCachedCards(storage: Storage): StoredCard[] {
  */
 export function writeCachedCards(storage: Storage, cards: readonly StoredCard[], applied: readonly [string, string][], lastReviewAt: string | null, from: number | null): void {
   storage.write(() => {
-    const { db } = storage;
     if (from === null) {
       storage.prepare('DELETE FROM review_cards').run();
       storage.prepare('DELETE FROM review_applied').run();

@@ -61,7 +61,6 @@ export function writeDraft(storage: Storage, sessionId: string, draft: Draft | n
 }
 
 export function insertSession(storage: Storage, session: Session): void {
-  const { db } = storage;
   storage.prepare('INSERT INTO sessions (id, kind, status, started_at, finished_at, updated_at, topics, seed, settings) VALUES (@id, @kind, @status, @started_at, @finished_at, @updated_at, @topics, @seed, @settings)').run(sessionFields(session));
   const copy = storage.prepare('INSERT OR IGNORE INTO question_copies (hash, question) VALUES (?, ?)');
   const question = storage.prepare('INSERT INTO questions (session_id, position, topic, question_hash, status, answer) VALUES (@session_id, @position, @topic, @question_hash, @status, @answer)');
@@ -125,7 +124,6 @@ interface SessionRow {
 
 /** The session as stored, or undefined when there is no such id. Grades come in the order they were appended. */
 export function readSession(storage: Storage, id: string): Session | undefined {
-  const { db } = storage;
   const row = storage.prepare('SELECT id, kind, status, started_at, finished_at, updated_at, topics, seed, settings, drafted FROM sessions WHERE id = ?').get(id) as SessionRow | undefined;
   if (!row) return undefined;
   const drafts: Draft[] = [];

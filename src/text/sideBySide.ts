@@ -1,4 +1,4 @@
-import { displayWidth, pad, wrapLines, wrapText } from './layout.js';
+import { pad, wrapLines, wrapText } from './layout.js';
 
 /** The two styles the columns use; any chalk instance fits. */
 export interface ColumnStyle {

@@ -90,7 +90,7 @@ function shrinkToFit<Row>(columns: readonly Column<Row>[], natural: readonly num
   for (;;) {
     const excess = total(widths) - maxWidth;
     if (excess <= 0) return widths;
-    const candidates = columns.map((column, index) => index).filter((index) => columns[index]!.shrink && widths[index]! > floor(index));
+    const candidates = columns.map((_, index) => index).filter((index) => columns[index]!.shrink && widths[index]! > floor(index));
     if (candidates.length === 0) return widths;
     const widest = candidates.reduce((best, index) => (widths[index]! > widths[best]! ? index : best));
     const others = candidates.filter((index) => index !== widest).map((index) => widths[index]!);

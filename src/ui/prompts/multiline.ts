@@ -2,9 +2,10 @@ import { stripControl } from '../../text/controlChars.js';
 import type { Style } from '../style.js';
 import { KeyReader, type KeyEvent } from '../editor/keys.js';
 import { LineWrapper, offsetAtColumn } from '../editor/layout.js';
-import { ENTER_SCREEN, HIDE_CURSOR, LEAVE_SCREEN, CLEAR_SCREEN, PromptInterrupt, SHOW_CURSOR, moveTo, releaseRawMode, restoreTerminal, signalNameOf, type TerminalInput, type TerminalOutput } from '../editor/terminal.js';
+import { ENTER_SCREEN, LEAVE_SCREEN, PromptInterrupt, releaseRawMode, restoreTerminal, signalNameOf, type TerminalInput, type TerminalOutput } from '../editor/terminal.js';
 import * as edit from '../editor/textBuffer.js';
 import { composeFrame, screenSize, type Frame } from '../editor/viewport.js';
+import { RowPainter } from '../editor/painter.js';
 import { startExternalEditor, type EditorRun } from '../editor/externalEditor.js';
 import { GUTTER } from './format.js';
 
@@ -58,8 +59,7 @@ class AnswerEditor {
   private readonly keys = new KeyReader();
   private readonly wrapper = new LineWrapper();
   private scrollTop = 0;
-  private drawn: string[] | null = null;
-  private cursorAt = '';
+  private readonly painter: RowPainter;
   private frame: Frame | null = null;
   private error: string | undefined;
   private edited = false;
@@ -73,6 +73,7 @@ class AnswerEditor {
   ) {
     this.state = edit.stateAtEnd(stripControl(config.initial ?? ''));
     this.reported = this.state.text;
+    this.painter = new RowPainter(streams.output);
   }
 
   run(): Promise<MultilineAnswer> {
@@ -108,7 +109,7 @@ class AnswerEditor {
   }
 
   private readonly onResize = () => {
-    this.drawn = null;
+    this.painter.forget();
     this.draw();
   };
 
@@ -141,7 +142,7 @@ class AnswerEditor {
         this.openEditor();
         return false;
       case 'ctrl-l':
-        this.drawn = null;
+        this.painter.forget();
         return true;
       case 'ctrl-q':
         return this.askInterviewer();
@@ -208,7 +209,7 @@ class AnswerEditor {
     this.streams.input.resume();
     this.streams.output.on?.('resize', this.onResize);
     this.streams.output.write(ENTER_SCREEN);
-    this.drawn = null;
+    this.painter.forget();
     this.draw();
     this.timer = setInterval(this.onTick, TICK_MS);
   }
@@ -345,24 +346,10 @@ class AnswerEditor {
     return this.frame;
   }
 
-  /** Rewrites only the rows that changed since the last draw (all of them after a resize). */
+  /** Paints the current frame (only the rows that changed since the last one). */
   private draw(): void {
     if (!this.settle || this.editing) return;
-    const frame = this.compose();
-    const previous = this.drawn;
-    let rows = '';
-    const count = Math.max(frame.lines.length, previous?.length ?? 0);
-    for (let row = 0; row < count; row += 1) {
-      const line = frame.lines[row] ?? '';
-      if (previous && previous[row] === line) continue;
-      rows += `${moveTo(row, 0)}\u001b[0m${line}\u001b[0m\u001b[K`;
-    }
-    const cursor = moveTo(frame.cursorRow, frame.cursorColumn);
-    // Nothing changed (a read that was half a paste, an idle tick): write nothing at all.
-    if (previous && rows === '' && cursor === this.cursorAt) return;
-    this.drawn = frame.lines;
-    this.cursorAt = cursor;
-    this.streams.output.write(`${HIDE_CURSOR}${previous ? '' : CLEAR_SCREEN}${rows}${cursor}${SHOW_CURSOR}`);
+    this.painter.paint(this.compose());
   }
 
   private question(mark: string): string {
