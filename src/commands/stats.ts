@@ -5,6 +5,7 @@ import { loadTopics } from '../topics/loader.js';
 import { renderTable } from '../ui/table.js';
 import { hang, wrapText } from '../text/layout.js';
 import { outputWidth } from '../ui/width.js';
+import { stripControl } from '../text/controlChars.js';
 
 /** Progress per topic over time, the criteria most often missed, and self-vs-model drift. */
 export async function statsCommand(_options: Record<string, never>, ctx: Context): Promise<void> {
@@ -46,7 +47,7 @@ export async function statsCommand(_options: Record<string, never>, ctx: Context
     for (const entry of mostMissed) {
       const where = `${entry.topic}/${entry.question}${entry.phase ? `#${entry.phase}` : ''}`;
       ctx.stdout.write(`  ${style.red(`${Math.round(entry.lostShare * 100)}% lost`.padEnd(9))} ${style.dim(`missed ${entry.missed}, partly ${entry.partly} of ${entry.graded}`)}\n`);
-      ctx.stdout.write(`${hang('    ', `${entry.text ?? entry.criterion} (${where})`, width).join('\n')}\n`);
+      ctx.stdout.write(`${hang('    ', stripControl(`${entry.text ?? entry.criterion} (${where})`), width).join('\n')}\n`);
     }
   }
   const { interviews } = stats;

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { SESSION_ID_PATTERN } from '../session/ids.js';
+import { sessionMeaningProblem } from '../session/validate.js';
 import { SESSION_SCHEMA_VERSION, SessionSchema, type Session } from '../session/model.js';
 
 /**
@@ -68,6 +69,8 @@ export function readSessionFile(path: string): Session {
     const issue = parsed.error.issues[0]!;
     throw new SessionFileProblem(path, `not a valid session file (${issue.path.join('.') || 'top level'}: ${issue.message})`);
   }
+  const problem = sessionMeaningProblem(parsed.data);
+  if (problem) throw new SessionFileProblem(path, `not a valid session file (${problem})`);
   if (`${parsed.data.id}.json` !== path.split(/[\\/]/).at(-1)) throw new SessionFileProblem(path, `holds session ${parsed.data.id}, not the one its name says`);
   return value as Session;
 }

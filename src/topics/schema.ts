@@ -7,7 +7,8 @@ import { z } from 'zod';
  * parsing by `withDefaults` in model.ts.
  */
 
-const ID_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;
+/** Topic, question, criterion and phase ids: typed on the command line, so lowercase and no spaces. */
+export const ID_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;
 
 const id = z
   .string()

@@ -1,3 +1,4 @@
+import { stripControl } from '../text/controlChars.js';
 import { displayWidth, pad, truncate } from '../text/layout.js';
 
 /**
@@ -71,7 +72,8 @@ export function renderTable<Row>(
 
 /** A column's cell texts and its natural width: the widest cell (whitespace runs counted as one space) or the header. */
 function measureColumn<Row>(rows: readonly Row[], column: Column<Row>): { cells: string[]; width: number } {
-  const cells = rows.map((row) => column.cell(row));
+  // Cells may hold text from files (topic titles, imported ids): no escape sequence reaches the terminal.
+  const cells = rows.map((row) => stripControl(column.cell(row)));
   let width = displayWidth(column.header);
   for (const cell of cells) {
     const cellWidth = SOLID_ASCII.test(cell) ? cell.length : displayWidth(cell.replace(/\s+/g, ' ').trim());

@@ -149,10 +149,14 @@ describe('the one-time import of first-version JSON files', () => {
     writeFileSync(join(dir, '20990101-000000-bad1.json'), '{"schemaVersion": 1, "id": ');
     mkdirSync(join(dir, '20990101-000000-dir1.json'));
     writeFileSync(join(dir, '20990101-000000-new1.json'), JSON.stringify({ schemaVersion: 9 }));
+    // Well-formed but meaningless: an escape sequence where a topic id belongs.
+    const hostile = { ...newSession('20990101-000000-esc1'), topics: ['to\u001b[31mpic'] };
+    writeFileSync(join(dir, '20990101-000000-esc1.json'), JSON.stringify(hostile));
     const warnings: string[] = [];
     const store = new SessionStore(dataDir, (message) => warnings.push(message));
     expect(store.ids()).toHaveLength(3);
-    expect(warnings).toHaveLength(3);
+    expect(warnings).toHaveLength(4);
+    expect(warnings.join('\n')).toMatch(/20990101-000000-esc1\.json: not a valid session file \(topics\.0: "to\\u001b\[31mpic" is not a topic id\)/);
     expect(warnings.join('\n')).toMatch(/20990101-000000-bad1\.json: not a readable session file/);
     expect(warnings.join('\n')).toMatch(/20990101-000000-dir1\.json: not a regular file \(a folder\)/);
     expect(warnings.join('\n')).toMatch(/20990101-000000-new1\.json: written by a newer interview-coach/);

@@ -53,3 +53,16 @@ describe('tables fit the width', () => {
     expect(new Set(nAt).size).toBe(1);
   });
 });
+
+test('cells holding escape sequences or control characters are drawn without them, and still line up', () => {
+  const rows = [
+    { id: 'a\u001b[2Jb', title: 'clean' },
+    { id: 'cd', title: 'x\u001b]0;pwned\u0007y\u202ez' },
+  ];
+  const out = renderTable(rows, [
+    { header: 'ID', cell: (row) => row.id },
+    { header: 'TITLE', cell: (row) => row.title },
+  ]);
+  expect(out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+  expect(out.split('\n').slice(0, 3)).toEqual(['ID  TITLE', 'ab  clean', 'cd  xyz']);
+});
