@@ -3,7 +3,7 @@ import { pendingText } from '../report/wording.js';
 import type { WeakCriterion } from '../report/weakest.js';
 import { formatPoints } from '../text/format.js';
 import type { Style } from './style.js';
-import { renderTimeChart } from './timeChart.js';
+import { renderTimeChart } from '../report/timeChart.js';
 import type { Session } from '../session/model.js';
 import { stripControl, stripControlDeep } from '../text/controlChars.js';
 import { firstSentence, hang, wrapText } from '../text/layout.js';

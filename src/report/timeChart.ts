@@ -1,6 +1,6 @@
 import type { ReportQuestion } from '../report/schema.js';
 import { formatDuration } from '../text/format.js';
-import type { Style } from './style.js';
+import type { Style } from '../text/style.js';
 
 /** Time per phase against its budget, as terminal bars: the budget's span dim, overtime red. */
 export function renderTimeChart(phases: Readonly<NonNullable<ReportQuestion['phases']>>, style: Style, width = 30): string {
