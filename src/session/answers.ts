@@ -218,9 +218,14 @@ function readMarks(raw: unknown, rubric: readonly Criterion[], where: string, pa
   return marks;
 }
 
+/** The longest time one scripted answer may claim: a day (`seconds: 1e300` is a typo, not a measurement). */
+const MAX_ANSWER_SECONDS = 86_400;
+
 function readSeconds(raw: unknown, where: string, path: readonly string[]): number | null {
   if (raw === undefined || raw === null) return null;
-  if (typeof raw !== 'number' || !Number.isFinite(raw) || raw < 0) throw new AnswerValueError(where, [...path, 'seconds'], `expected a number of seconds >= 0, got ${describeValue(raw)}`);
+  if (typeof raw !== 'number' || !Number.isFinite(raw) || raw < 0 || raw > MAX_ANSWER_SECONDS) {
+    throw new AnswerValueError(where, [...path, 'seconds'], `expected a number of seconds from 0 to ${MAX_ANSWER_SECONDS} (a day), got ${describeValue(raw)}`);
+  }
   return raw;
 }
 

@@ -60,9 +60,9 @@ describe('a wrong value in an answers file is file:line:col at its node, in word
     ['missing marks', 's1:\n  answer: x\n  self:\n    c1: met\n', '4:5', 's1.self: marks are missing for c2'],
     ['a bad mark', 's1:\n  answer: x\n  self: { c1: met, c2: great }\n', '3:24', 's1.self.c2: expected met | partly | missed, got "great"'],
     ['an unknown field, at its key', 's1:\n  answer: x\n  notes: hi\n', '3:3', 's1: unknown field "notes" (allowed: answer, seconds, self)'],
-    ['seconds: .nan', 's1:\n  answer: x\n  seconds: .nan\n', '3:12', 's1.seconds: expected a number of seconds >= 0, got .nan (not a number)'],
-    ['seconds: 1e400', 's1:\n  answer: x\n  seconds: 1e400\n', '3:12', 's1.seconds: expected a number of seconds >= 0, got infinity (.inf, or a number too large to hold, such as 1e400)'],
-    ['seconds: -.inf', 's1:\n  answer: x\n  seconds: -.inf\n', '3:12', 's1.seconds: expected a number of seconds >= 0, got minus infinity'],
+    ['seconds: .nan', 's1:\n  answer: x\n  seconds: .nan\n', '3:12', 's1.seconds: expected a number of seconds from 0 to 86400 (a day), got .nan (not a number)'],
+    ['seconds: 1e400', 's1:\n  answer: x\n  seconds: 1e400\n', '3:12', 's1.seconds: expected a number of seconds from 0 to 86400 (a day), got infinity (.inf, or a number too large to hold, such as 1e400)'],
+    ['seconds: -.inf', 's1:\n  answer: x\n  seconds: -.inf\n', '3:12', 's1.seconds: expected a number of seconds from 0 to 86400 (a day), got minus infinity'],
     ['option .nan', 'null: .nan\n', '1:7', 'null: option .nan (not a number) does not exist (a-b or 1-2)'],
   ])('%s', async (_name, answers, position, message) => {
     for (const [file, shift] of [[answers, 0], [`123: b\n${answers}`, 1]] as const) {
@@ -83,5 +83,5 @@ test('coach interview --answers: a phase value error is located too', async () =
   const env = { COACH_HOME: home, COACH_TOPICS: join(ROOT, 'test', 'fixtures', 'topics') };
   const result = await runCoach(['interview', '--answers', 'i.yaml', '--json'], { env, cwd: join(home, 'work') });
   expect(result.code).toBe(2);
-  expect(result.stderr).toBe('coach: i.yaml:4:14  sample-design.requirements.seconds: expected a number of seconds >= 0, got .nan (not a number)\n');
+  expect(result.stderr).toBe('coach: i.yaml:4:14  sample-design.requirements.seconds: expected a number of seconds from 0 to 86400 (a day), got .nan (not a number)\n');
 });

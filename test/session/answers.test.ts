@@ -30,6 +30,8 @@ describe('choice answers pick by letter, number or text', () => {
 
   test('the mapping form carries seconds', () => {
     expect(bindAnswer(single, { answer: 'b', seconds: 30 }, 'f: s')).toEqual({ type: 'choice', picked: [1], seconds: 30 });
+    expect(bindAnswer(single, { answer: 'b', seconds: 86_400 }, 'f: s')).toEqual({ type: 'choice', picked: [1], seconds: 86_400 });
+    for (const seconds of [1e300, 86_401, -1, Number.NaN]) expect(() => bindAnswer(single, { answer: 'b', seconds }, 'f: s')).toThrow(/seconds: expected a number of seconds from 0 to 86400 \(a day\)/);
   });
 });
 
@@ -48,7 +50,7 @@ describe('short answers', () => {
     [{ answer: 'x', self: { c1: 'met' } }, 'f: q.self: marks are missing for c2 (mark every criterion, or none to leave the grade pending)'],
     [{ answer: 'x', self: { c1: 'met', c2: 'met', c9: 'met' } }, 'f: q.self: unknown criterion "c9"; this rubric has c1, c2'],
     [{ answer: 'x', self: { c1: 'met', c2: 'great' } }, 'f: q.self.c2: expected met | partly | missed, got "great"'],
-    [{ answer: 'x', seconds: -1 }, 'f: q.seconds: expected a number of seconds >= 0, got -1'],
+    [{ answer: 'x', seconds: -1 }, 'f: q.seconds: expected a number of seconds from 0 to 86400 (a day), got -1'],
     [{ answer: 'x', notes: 'hi' }, 'f: q: unknown field "notes" (allowed: answer, seconds, self)'],
     [{ seconds: 3 }, 'f: q.answer: expected the answer text'],
     [42, 'f: q: expected the answer text, or a mapping with answer, seconds and self'],
@@ -84,7 +86,7 @@ test('a value error carries its path, and bindAnswerAt places it at the node', a
   })() as InstanceType<typeof AnswerValueError>;
   expect(error).toBeInstanceOf(AnswerValueError);
   expect(error.path).toEqual(['seconds']);
-  expect(error.message).toBe('f: q.seconds: expected a number of seconds >= 0, got .nan (not a number)');
+  expect(error.message).toBe('f: q.seconds: expected a number of seconds from 0 to 86400 (a day), got .nan (not a number)');
   const seen: unknown[] = [];
   const answers = new RawAnswers([['q', { answer: 'x', self: { c1: 'met' } }]], (path, atKey) => (seen.push([path, atKey]), { line: 7, col: 5 }));
   expect(() => bindAnswerAt(answers, 'q', rubricQuestion, 'a.yaml')).toThrow('a.yaml:7:5  q.self: marks are missing for c2');
