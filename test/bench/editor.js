@@ -8,7 +8,7 @@ import pty from '@lydell/node-pty';
 import { BIN, ROOT, median, tempDir, verdict } from './lib.js';
 
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'topics');
-const ECHO = "process.stdin.setRawMode(true);process.stdin.on('data',(d)=>{if(d.includes(4))process.exit(0);process.stdout.write(d.toString().replace(/\\u001b\\[20[01]~/g,''))});process.stdout.write('READY')";
+const ECHO = "process.stdin.setRawMode(true);process.stdin.on('data',(d)=>{if(d.includes(4)){process.stdin.setRawMode(false);process.stdin.destroy();return}process.stdout.write(d.toString().replace(/\\u001b\\[20[01]~/g,''))});process.stdout.write('READY')";
 const paste = (text) => `\u001b[200~${text}\u001b[201~`;
 
 function start(args, env, { redraws }) {
