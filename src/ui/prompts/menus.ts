@@ -1,4 +1,4 @@
-import { createPrompt, isDownKey, isEnterKey, isSpaceKey, isUpKey, makeTheme, useKeypress, usePrefix, useState } from '@inquirer/core';
+import { createPrompt, isDownKey, isEnterKey, isSpaceKey, isUpKey, makeTheme, useKeypress, usePrefix, useState, type KeypressEvent } from '@inquirer/core';
 import { fitMenu, type ScreenSize } from './fit.js';
 import { HIDE_CURSOR, wrapIndex } from './format.js';
 import { useIgnoreEndOfInput } from './use-ignore-end-of-input.js';
@@ -44,24 +44,36 @@ export interface PickManyConfig<T> {
   size?: () => ScreenSize;
 }
 
-function pickPrompt<T>(config: PickConfig<T>, done: (value: T) => void): string | [string, string] {
+/**
+ * What both list menus share: the theme, the idle/done status, a cursor that
+ * ↑↓ move (wrapping at the ends), Enter to finish with `finish(cursor)`,
+ * Ctrl+D ignored; any other key goes to `onKey`. `line` is the styled
+ * question line.
+ */
+function useMenu(message: string, count: number, finish: (cursor: number) => void, onKey?: (key: KeypressEvent, cursor: number) => void) {
   const theme = makeTheme({});
   const [status, setStatus] = useState<'idle' | 'done'>('idle');
   const [cursor, setCursor] = useState(0);
   const prefix = usePrefix({ status, theme });
   useIgnoreEndOfInput();
-  const { options } = config;
   useKeypress((key, rl) => {
     if (status !== 'idle') return;
     rl.clearLine(0);
     if (isEnterKey(key)) {
       setStatus('done');
-      done(options[cursor]!.value);
+      finish(cursor);
     } else if (isUpKey(key) || isDownKey(key)) {
-      setCursor(wrapIndex(cursor, isUpKey(key) ? -1 : 1, options.length));
+      setCursor(wrapIndex(cursor, isUpKey(key) ? -1 : 1, count));
+    } else {
+      onKey?.(key, cursor);
     }
   });
-  const message = `${prefix} ${theme.style.message(config.message, status)}`;
+  return { theme, status, cursor, line: `${prefix} ${theme.style.message(message, status)}` };
+}
+
+function pickPrompt<T>(config: PickConfig<T>, done: (value: T) => void): string | [string, string] {
+  const { options } = config;
+  const { theme, status, cursor, line: message } = useMenu(config.message, options.length, (at) => done(options[at]!.value));
   if (status === 'done') return `${message} ${theme.style.answer(options[cursor]!.name)}`;
   const items = options.map((option, index) => (index === cursor ? theme.style.highlight(`❯ ${option.name}`) : `  ${option.name}`));
   const description = options[cursor]?.description;
@@ -74,26 +86,16 @@ function pickPrompt<T>(config: PickConfig<T>, done: (value: T) => void): string 
 }
 
 function pickManyPrompt<T>(config: PickManyConfig<T>, done: (value: T[]) => void): string | [string, string] {
-  const theme = makeTheme({});
-  const [status, setStatus] = useState<'idle' | 'done'>('idle');
-  const [cursor, setCursor] = useState(0);
-  const [ticked, setTicked] = useState<number[]>([]);
-  const prefix = usePrefix({ status, theme });
-  useIgnoreEndOfInput();
   const { options } = config;
-  useKeypress((key, rl) => {
-    if (status !== 'idle') return;
-    rl.clearLine(0);
-    if (isEnterKey(key)) {
-      setStatus('done');
-      done(ticked.map((index) => options[index]!.value));
-    } else if (isUpKey(key) || isDownKey(key)) {
-      setCursor(wrapIndex(cursor, isUpKey(key) ? -1 : 1, options.length));
-    } else if (isSpaceKey(key)) {
-      setTicked(ticked.includes(cursor) ? ticked.filter((index) => index !== cursor) : [...ticked, cursor].sort((a, b) => a - b));
-    }
-  });
-  const message = `${prefix} ${theme.style.message(config.message, status)}`;
+  const [ticked, setTicked] = useState<number[]>([]);
+  const { theme, status, cursor, line: message } = useMenu(
+    config.message,
+    options.length,
+    () => done(ticked.map((index) => options[index]!.value)),
+    (key, at) => {
+      if (isSpaceKey(key)) setTicked(ticked.includes(at) ? ticked.filter((index) => index !== at) : [...ticked, at].sort((a, b) => a - b));
+    },
+  );
   if (status === 'done') return `${message} ${theme.style.answer(ticked.map((index) => options[index]!.name).join(', '))}`;
   const items = options.map((option, index) => {
     const line = `${ticked.includes(index) ? '◉' : '◯'} ${option.name}`;
