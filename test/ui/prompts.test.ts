@@ -1,6 +1,7 @@
 import { render } from '@inquirer/testing';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { checklistInput } from '../../src/ui/prompts/checklist.js';
+import { pickInput, pickManyInput } from '../../src/ui/prompts/menus.js';
 import { choiceInput } from '../../src/ui/prompts/choice.js';
 import { indexForLetter, letterFor, wrapIndex } from '../../src/ui/prompts/format.js';
 
@@ -212,5 +213,42 @@ describe('Ctrl+D in menu-like prompts', () => {
     events.keypress(ctrl('d'));
     events.keypress('enter');
     await expect(answer).resolves.toEqual({ a: 'met' });
+  });
+});
+
+describe('the plain menus (pick one, pick many)', () => {
+  const topics = [
+    { name: 'caching', value: 'c', description: 'Caches and eviction' },
+    { name: 'databases', value: 'd' },
+    { name: 'queues', value: 'q' },
+  ];
+
+  test('pick one: ↑↓ wrap around, Enter resolves with the value, the description follows the cursor', async () => {
+    const { answer, events, getScreen } = await render(pickInput<string>, { message: 'Topic?', options: topics });
+    expect(getScreen()).toContain('❯ caching');
+    expect(getScreen()).toContain('Caches and eviction');
+    events.keypress('up');
+    expect(getScreen()).toContain('❯ queues');
+    expect(getScreen()).not.toContain('Caches and eviction');
+    events.keypress('down');
+    events.keypress('down');
+    events.keypress('enter');
+    await expect(answer).resolves.toBe('d');
+    expect(getScreen()).toContain('Topic? databases');
+  });
+
+  test('pick many: Space ticks and unticks at the cursor; Enter resolves with the ticked values in list order', async () => {
+    const { answer, events, getScreen } = await render(pickManyInput<string>, { message: 'Topics?', options: topics });
+    events.keypress('up');
+    events.keypress('space');
+    events.keypress('down');
+    events.keypress('space');
+    events.keypress('down');
+    events.keypress('space');
+    events.keypress('space');
+    expect(getScreen()).toMatch(/◉ caching\n.*◯ databases\n.*◉ queues/);
+    events.keypress('enter');
+    await expect(answer).resolves.toEqual(['c', 'q']);
+    expect(getScreen()).toContain('Topics? caching, queues');
   });
 });
