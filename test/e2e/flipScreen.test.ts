@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { tempHome, writeFiles } from '../helpers/cli.js';
-import { KEYS, spawnCoach } from '../helpers/pty.js';
+import { clockAtLeast, KEYS, spawnCoach, waitForNextTick } from '../helpers/pty.js';
 
 const words = (prefix: string, count: number) => Array.from({ length: count }, (_, index) => `${prefix}${index}`).join(' ');
 
@@ -25,14 +25,14 @@ test.concurrent.each([
   await term.waitForScreen('SHORT-START', { timeoutMs: 30_000 });
   const scrollbackAtOpen = (await term.scrollback()).length;
   // Two clock ticks later (read from the screen), nothing has moved into the scrollback.
-  await term.waitForScreen(/0:02 \//, { timeoutMs: 30_000 });
+  await term.waitForScreen(clockAtLeast(2), { timeoutMs: 30_000 });
   const rows = await term.rows();
   expect(rows[0]).toContain('Question 1/1');
   expect(rows.join('\n')).toMatch(/more rows/);
   expect((await term.scrollback()).length).toBe(scrollbackAtOpen);
   expect((await term.state()).alternateScreen).toBe(true);
   term.write(KEYS.ctrlD);
-  await term.waitForScreen(/0:03 \//, { timeoutMs: 30_000 });
+  await waitForNextTick(term);
   expect((await term.state()).alternateScreen).toBe(true);
   term.write(KEYS.enter);
   await term.waitFor('The model answer.', { timeoutMs: 30_000 });

@@ -35,6 +35,23 @@ export interface Terminal {
   kill(signal?: string): void;
 }
 
+/**
+ * The clock in a session header ("0:07 / 2:00") showing at least `seconds` (exact under a minute; any later minute counts). A
+ * test waits for "at least", not "exactly": on a loaded machine a tick can be
+ * drawn late and the clock jump a second.
+ */
+export function clockAtLeast(seconds: number): RegExp {
+  const later = Array.from({ length: Math.max(0, 60 - seconds) }, (_, index) => String(seconds + index).padStart(2, '0'));
+  return new RegExp(`(?:${later.length > 0 ? `0:(?:${later.join('|')})|` : ''}[1-9]\\d*:\\d\\d) /`);
+}
+
+/** Waits until the session clock has moved on by at least one second from what the screen shows now. */
+export async function waitForNextTick(term: Terminal, timeoutMs = 30_000): Promise<void> {
+  const shown = /(\d+):(\d\d) \//.exec((await term.rows()).join('\n'));
+  const now = shown ? Number(shown[1]) * 60 + Number(shown[2]) : 0;
+  await term.waitForScreen(clockAtLeast(now + 1), { timeoutMs });
+}
+
 export const KEYS = { enter: '\r', ctrlD: '\u0004', ctrlC: '\u0003', ctrlE: '\u0005', down: '\u001b[B', up: '\u001b[A', left: '\u001b[D', right: '\u001b[C', space: ' ', backspace: '\u007f' };
 
 /** `text` as a terminal delivers a paste when bracketed paste is on. */
