@@ -1,5 +1,3 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Context } from '../context.js';
 import { configPath, readConfigFile } from '../config/settings.js';
 import { ExitCode, UserError } from '../errors.js';
@@ -19,7 +17,7 @@ export async function doctorCommand(_options: Record<string, never>, ctx: Contex
   const { topics, problems } = await loadTopics(ctx.topicSources, { strict: false });
   const questions = topics.reduce((sum, loaded) => sum + loaded.topic.questions.length, 0);
   checks.push(problems.length === 0 ? { name: 'topics', status: 'ok', detail: `${topics.length} topics, ${questions} questions` } : { name: 'topics', status: 'failed', detail: `${problems.length} problem(s): ${problems.slice(0, 3).map(formatProblem).join('; ')}` });
-  checks.push(checkDataDir(ctx.paths.dataDir));
+  checks.push(await checkDataDir(ctx.paths.dataDir));
   checks.push(await checkDatabase(ctx.paths.dataDir));
   const config = checkConfig(ctx);
   checks.push(config.check);
@@ -35,16 +33,11 @@ export async function doctorCommand(_options: Record<string, never>, ctx: Contex
   return checks.some((check) => check.status === 'failed') ? ExitCode.failure : ExitCode.ok;
 }
 
-function checkDataDir(dataDir: string): Check {
-  const probe = join(dataDir, `.doctor-${process.pid}.tmp`);
-  try {
-    mkdirSync(dataDir, { recursive: true });
-    writeFileSync(probe, 'ok');
-    rmSync(probe);
-    return { name: 'data', status: 'ok', detail: `${dataDir} is writable` };
-  } catch (error) {
-    return { name: 'data', status: 'failed', detail: `${dataDir} is not writable (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
-  }
+/** The data folder is a folder and takes a new file (a probe that is always removed again). */
+async function checkDataDir(dataDir: string): Promise<Check> {
+  const { dataFolderHealth } = await import('../storage/health.js');
+  const health = dataFolderHealth(dataDir);
+  return { name: 'data', status: health.ok ? 'ok' : 'failed', detail: health.detail };
 }
 
 /** Opens coach.db (when there is one) and runs SQLite's quick_check over it. */

@@ -48,7 +48,7 @@ export function loadSchedule(source: ScheduleSource, cache: Storage): Cards {
 }
 
 function store(cache: Storage, cards: Cards, applied: [string, string][], lastReviewAt: string | null, incremental: { from: number; keys: Set<string> } | null): void {
-  if (cache.readOnly && !cache.inMemory) return;
+  if (cache.readOnly) return;
   const changed = incremental ? [...cards.values()].filter((state) => incremental.keys.has(state.key)) : [...cards.values()];
   writeCachedCards(cache, changed.map(serialize), applied, lastReviewAt, incremental?.from ?? null);
 }

@@ -19,7 +19,7 @@ export function importSessionFiles(storage: Storage, dataDir: string, onProblem:
   if (storage.meta(IMPORTED_KEY) !== undefined) return 0;
   const files = listSessionFiles(sessionsDir(dataDir));
   let imported = 0;
-  storage.write(() => {
+  storage.fillCopy(() => {
     // Another process may have imported while we waited for the lock.
     if (storage.meta(IMPORTED_KEY) !== undefined) return;
     const exists = storage.prepare('SELECT 1 FROM sessions WHERE id = ?');

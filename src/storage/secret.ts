@@ -14,7 +14,7 @@ export function graderSecretOf(storage: Storage, dataDir: string): string {
   const known = storage.meta(SECRET_KEY);
   if (known !== undefined) return known;
   const secret = legacySecret(join(dataDir, 'grader-secret')) ?? randomBytes(32).toString('hex');
-  if (storage.readOnly && !storage.inMemory) return secret;
+  if (storage.readOnly) return secret;
   return storage.write(() => {
     // Another process may have created it meanwhile: theirs wins, so both agree.
     const raced = storage.meta(SECRET_KEY);

@@ -47,7 +47,7 @@ export class ResponseCache {
   set(key: string, value: CompletionResult): void {
     const storage = this.storage();
     // A cache is worth nothing on a read-only folder, and must not fail the grading.
-    if (storage.readOnly && !storage.inMemory) return;
+    if (storage.readOnly) return;
     storage.write(() => storage.prepare('INSERT OR REPLACE INTO llm_cache (key, reply) VALUES (?, ?)').run(key, JSON.stringify(value)));
   }
 }

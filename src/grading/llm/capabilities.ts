@@ -32,7 +32,7 @@ export class CapabilityMemory {
     const known = this.get(baseURL, model);
     if (known?.rung === capability.rung && known.temperature === capability.temperature) return;
     const storage = this.storage();
-    if (storage.readOnly && !storage.inMemory) return;
+    if (storage.readOnly) return;
     storage.write(() =>
       storage.db
         .prepare('INSERT INTO llm_capabilities (base_url, model, rung, temperature) VALUES (?, ?, ?, ?) ON CONFLICT (base_url, model) DO UPDATE SET rung = excluded.rung, temperature = excluded.temperature')
