@@ -11,7 +11,7 @@ export interface BackupOptions {
 /** A consistent copy of coach.db (SQLite online backup); restore by copying it back over coach.db. */
 export async function backupCommand(options: BackupOptions, ctx: Context): Promise<void> {
   const target = resolve(ctx.cwd, options.file);
-  checkOutputTarget(target, options.file, options.force === true);
+  checkOutputTarget(target, options.file, options.force === true, ctx.paths.dataDir);
   const storage = ctx.sessions.db;
   await backupDatabase(storage, target);
   const count = ctx.sessions.ids().length;

@@ -51,7 +51,8 @@ export async function configCommand(options: ConfigOptions, ctx: Context): Promi
   const next = ConfigFileSchema.safeParse({ ...file, [section]: values });
   if (!next.success) throw new UsageError(`coach config set ${key}: ${next.error.issues[0]!.message} (got "${options.value}")`);
   mkdirSync(ctx.paths.configDir, { recursive: true });
-  writeFileAtomic(path, stringify(next.data));
+  // Unchanged from before: a new config.yaml is private (0600); an edited one keeps its mode.
+  writeFileAtomic(path, stringify(next.data), 0o600);
   ctx.stderr.write(`${options.action === 'set' ? `Set ${key} = ${options.value}` : `Unset ${key}`} in ${path}\n`);
 }
 

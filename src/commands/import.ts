@@ -1,7 +1,7 @@
-import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Context } from '../context.js';
-import { UserError } from '../errors.js';
+import { UsageError, UserError } from '../errors.js';
+import { readRegularFile } from '../topics/files.js';
 import { importRecords } from '../storage/importRecords.js';
 
 export interface ImportOptions {
@@ -32,13 +32,21 @@ export async function importCommand(options: ImportOptions, ctx: Context): Promi
   for (const id of outcome.conflicts) ctx.stderr.write(ctx.style.yellow(`warning: ${options.file}: session ${id} differs from the one already stored; kept the stored one\n`));
 }
 
+/**
+ * The export's `records`. A path that is missing, not a regular file (a
+ * folder, a FIFO, a dangling link...) or unreadable is a usage error (exit 2),
+ * read the same way as `--answers` files; a file that is there but is not an
+ * export is a failure (exit 1).
+ */
 function readExport(path: string, shown: string): unknown[] {
-  const stats = statSync(path, { throwIfNoEntry: false });
-  if (!stats) throw new UserError(`${shown}: no such file`);
-  if (!stats.isFile()) throw new UserError(`${shown}: not a regular file`);
+  const read = readRegularFile(path);
+  if ('skipped' in read) {
+    const reason = read.skipped.replace(/; skipped$/, '');
+    throw new UsageError(`${shown}: ${reason === 'not a regular file (it does not exist)' ? 'no such file' : reason}`);
+  }
   let value: unknown;
   try {
-    value = JSON.parse(readFileSync(path, 'utf8'));
+    value = JSON.parse(Buffer.from(read.bytes).toString('utf8'));
   } catch (error) {
     throw new UserError(`${shown}: not valid JSON (${(error as Error).message})`);
   }

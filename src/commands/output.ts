@@ -2,23 +2,26 @@ import { lstatSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
-import { writeFileAtomic } from '../storage/atomicFile.js';
+import { SHELL_FILE_MODE, writeFileAtomic } from '../storage/atomicFile.js';
+import { isDatabaseFile } from '../storage/dataFolder.js';
 
 /**
  * stdout, or `--output FILE`: written atomically, and only ever as a regular
  * file. A missing folder, a folder, a device, a FIFO or a socket in its place
  * is one line; an existing regular file needs `--force`; a symlink is never
  * replaced (even with --force), since renaming over it would drop the link.
+ * The live database and its companion files are never a target. A replaced
+ * file keeps its mode; a new one gets a shell redirection's (0666 less the umask).
  */
-export function writeCommandOutput(text: string, options: { output?: string; force?: boolean }, ctx: Pick<Context, 'cwd' | 'stdout' | 'stderr'>): void {
+export function writeCommandOutput(text: string, options: { output?: string; force?: boolean }, ctx: Pick<Context, 'cwd' | 'stdout' | 'stderr' | 'paths'>): void {
   if (!options.output) {
     ctx.stdout.write(text);
     return;
   }
   const target = resolve(ctx.cwd, options.output);
-  checkOutputTarget(target, options.output, options.force === true);
+  checkOutputTarget(target, options.output, options.force === true, ctx.paths.dataDir);
   try {
-    writeFileAtomic(target, text);
+    writeFileAtomic(target, text, SHELL_FILE_MODE);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOSPC') throw new UserError(`${options.output}: the disk is full; nothing was written`);
@@ -28,8 +31,9 @@ export function writeCommandOutput(text: string, options: { output?: string; for
   ctx.stderr.write(`Wrote ${options.output}\n`);
 }
 
-/** Throws a one-line UserError unless `target` may be written as a regular file. */
-export function checkOutputTarget(target: string, shown: string, force: boolean): void {
+/** Throws a one-line UserError unless `target` may be written as a regular file and is not part of the database in `dataDir`. */
+export function checkOutputTarget(target: string, shown: string, force: boolean, dataDir: string): void {
+  if (isDatabaseFile(dataDir, target)) throw new UserError(`${shown}: is the coach's own database (or one of its files); write to another name`);
   const folder = statSync(dirname(target), { throwIfNoEntry: false });
   if (!folder) throw new UserError(`${shown}: the folder ${dirname(shown)} does not exist`);
   if (!folder.isDirectory()) throw new UserError(`${shown}: ${dirname(shown)} is not a folder`);

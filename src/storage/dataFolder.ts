@@ -1,6 +1,6 @@
 import { accessSync, constants, mkdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { entryKind } from './entries.js';
+import { describeKind, entryKind } from './entries.js';
 import { StorageError } from './failures.js';
 import { DATABASE_FILE_NAME } from './names.js';
 
@@ -68,7 +68,7 @@ export function checkDatabaseFiles(dataDir: string): boolean {
   for (const path of databaseFiles(dataDir)) {
     const kind = entryKind(path);
     if (kind === 'missing') continue;
-    if (kind !== 'file') throw new StorageError(`${path}: not a regular file (${kind}); move it aside (the data folder must hold only what coach writes under this name)`);
+    if (kind !== 'file') throw new StorageError(`${path}: not a regular file (${describeKind(kind)}); move it aside (the data folder must hold only what coach writes under this name)`);
     if (path.endsWith(DATABASE_FILE_NAME)) exists = true;
   }
   return exists;

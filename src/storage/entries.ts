@@ -32,6 +32,13 @@ export function entryKind(path: string): EntryKind {
   return 'an unknown kind of file';
 }
 
+/** The kind as words after "is" or inside "not a regular file (…)": `a folder`, `a file`, or the odd kind itself. */
+export function describeKind(kind: EntryKind): string {
+  if (kind === 'file' || kind === 'folder') return `a ${kind}`;
+  if (kind === 'missing') return 'missing';
+  return kind;
+}
+
 function unreachable(code: string): OddKind {
   if (code === 'ELOOP') return 'a symbolic-link loop';
   if (code === 'ENOTDIR') return 'part of its path is a file';
