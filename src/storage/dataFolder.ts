@@ -40,6 +40,17 @@ export function prepareDataFolder(dataDir: string, create: boolean): FolderState
   return accepts(dataDir) ? 'writable' : 'read-only';
 }
 
+function readable(path: string): boolean {
+  try {
+    accessSync(path, constants.R_OK);
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    // Anything else (it vanished meanwhile) is left to SQLite, whose failure is described too.
+    return code !== 'EACCES' && code !== 'EPERM';
+  }
+}
+
 function accepts(dir: string): boolean {
   try {
     accessSync(dir, constants.W_OK);
@@ -69,6 +80,7 @@ export function checkDatabaseFiles(dataDir: string): boolean {
     const kind = entryKind(path);
     if (kind === 'missing') continue;
     if (kind !== 'file') throw new StorageError(`${path}: not a regular file (${describeKind(kind)}); move it aside (the data folder must hold only what coach writes under this name)`);
+    if (!readable(path)) throw new StorageError(`${path}: cannot be read (permission denied); give your user read and write access to it, or set COACH_HOME to another folder`);
     if (path.endsWith(DATABASE_FILE_NAME)) exists = true;
   }
   return exists;

@@ -122,6 +122,21 @@ describe('sessions in SQLite', () => {
     expect(stored.questions[1]!.status).toBe('unasked');
   });
 
+  test('a new session and its questions are one transaction: a full disk at creation stores neither', () => {
+    const store = new SessionStore(tempDir());
+    const first = newSession('20261127-110000-aaaa');
+    store.save(first);
+    const pages = store.db.db.pragma('page_count', { simple: true }) as number;
+    store.db.db.pragma(`max_page_count = ${pages}`);
+    const big = newSession();
+    // A question copy too big for the pages left: the sessions row fits, the question rows do not.
+    big.questions[0]!.question = { ...big.questions[0]!.question, prompt: 'q'.repeat(300_000) };
+    expect(() => store.save(big)).toThrow(/the disk is full/);
+    expect(store.ids()).toEqual([first.id]);
+    expect(store.db.db.prepare('SELECT count(*) FROM questions WHERE session_id = ?').pluck().get(big.id)).toBe(0);
+    expect(store.historyRows().map((row) => row.id)).toEqual([first.id]);
+  });
+
   test('a second interactive claim is refused while the first process lives; a dead one is taken over', () => {
     const dataDir = tempDir();
     const store = new SessionStore(dataDir);
