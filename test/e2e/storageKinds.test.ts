@@ -91,7 +91,11 @@ const KINDS: Kind[] = [
 
 const COMMANDS = (dir: string): string[][] => [
   ['history'],
+  ['topics'],
   ['stats'],
+  ['plan', '--until', '2099-01-01'],
+  ['today', '--until', '2099-01-01', '--answers', join(dir, 'answers.yaml')],
+  ['cram', '--answers', join(dir, 'answers.yaml')],
   ['export'],
   ['report'],
   ['review', '--list'],
