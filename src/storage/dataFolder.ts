@@ -23,6 +23,8 @@ export type FolderState = 'writable' | 'read-only' | 'full';
  * lies under a file, or cannot be reached. Without `create`, a missing folder
  * is `read-only` when its nearest existing parent refuses new files.
  */
+export function prepareDataFolder(dataDir: string, create: true): FolderState;
+export function prepareDataFolder(dataDir: string, create: false): FolderState | 'missing';
 export function prepareDataFolder(dataDir: string, create: boolean): FolderState | 'missing' {
   const kind = entryKind(dataDir);
   if (kind === 'folder') return accepts(dataDir) ? 'writable' : 'read-only';

@@ -111,7 +111,7 @@ export class Storage {
  */
 export function openStorage(dataDir: string): Storage {
   const path = join(dataDir, DATABASE_FILE);
-  const folder = prepareDataFolder(dataDir, true) as FolderState;
+  const folder = prepareDataFolder(dataDir, true);
   const existing = checkDatabaseFiles(dataDir);
   try {
     return setUp(() => openConnection(path, folder, existing));
