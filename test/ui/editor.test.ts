@@ -4,6 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { KeyReader } from '../../src/ui/editor/keys.js';
 import { LineWrapper, layoutText } from '../../src/ui/editor/layout.js';
 import * as edit from '../../src/ui/editor/textBuffer.js';
+import { editByKey } from '../../src/ui/editor/textKeys.js';
 import { composeFrame, screenSize } from '../../src/ui/editor/viewport.js';
 
 const strip = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '');
@@ -171,3 +172,20 @@ function boundaryNear(text: string, offset: number): number {
   }
   return at;
 }
+
+describe('editByKey: the keys that only edit the text', () => {
+  const at = (text: string, cursor: number) => ({ text, cursor });
+  test('each editing key gives the next state; the others are not its to handle', () => {
+    expect(editByKey(at('ab', 1), 'enter')).toMatchObject({ text: 'a\nb', cursor: 2 });
+    expect(editByKey(at('ab', 1), 'backspace')).toMatchObject({ text: 'b', cursor: 0 });
+    expect(editByKey(at('ab', 1), 'delete')).toMatchObject({ text: 'a', cursor: 1 });
+    expect(editByKey(at('one two', 7), 'delete-word')).toMatchObject({ text: 'one ', cursor: 4 });
+    expect(editByKey(at('x\none two', 9), 'delete-line-start')).toMatchObject({ text: 'x\n', cursor: 2 });
+    expect(editByKey(at('e\u0301x', 3), 'left')).toMatchObject({ cursor: 2 });
+    expect(editByKey(at('e\u0301x', 2), 'left')).toMatchObject({ cursor: 0 });
+    expect(editByKey(at('one two', 0), 'word-right')).toMatchObject({ cursor: 3 });
+    expect(editByKey(at('x\none two', 5), 'home')).toMatchObject({ cursor: 2 });
+    expect(editByKey(at('x\none two', 3), 'end')).toMatchObject({ cursor: 9 });
+    for (const name of ['ctrl-d', 'ctrl-c', 'ctrl-e', 'ctrl-l', 'ctrl-q', 'up', 'down', 'pageup', 'pagedown'] as const) expect(editByKey(at('ab', 1), name)).toBeUndefined();
+  });
+});

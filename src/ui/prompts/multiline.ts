@@ -1,45 +1,16 @@
 import { stripControl } from '../../text/controlChars.js';
-import type { Style } from '../style.js';
-import { KeyReader, type KeyEvent } from '../editor/keys.js';
+import { KeyReader, type KeyEvent, type KeyName } from '../editor/keys.js';
+import { editByKey } from '../editor/textKeys.js';
 import { LineWrapper, offsetAtColumn } from '../editor/layout.js';
-import { ENTER_SCREEN, LEAVE_SCREEN, PromptInterrupt, releaseRawMode, restoreTerminal, signalNameOf, type TerminalInput, type TerminalOutput } from '../editor/terminal.js';
+import { ENTER_SCREEN, LEAVE_SCREEN, PromptInterrupt, releaseRawMode, restoreTerminal, signalNameOf } from '../editor/terminal.js';
 import * as edit from '../editor/textBuffer.js';
 import { composeFrame, screenSize, type Frame } from '../editor/viewport.js';
 import { RowPainter } from '../editor/painter.js';
 import { startExternalEditor, type EditorRun } from '../editor/externalEditor.js';
-import { GUTTER } from './format.js';
+import { answerSummary, questionLine } from './answerText.js';
+import type { MultilineAnswer, MultilineConfig, MultilineStreams } from './multilineTypes.js';
 
-export interface MultilineConfig {
-  /** The question, in bold unless a title is given (then the title is bold and the message plain under it). */
-  message: string;
-  title?: string;
-  /** Called on every draw (at least once a second), so it can show live timers. */
-  header?: () => string;
-  /** Text to start from (a saved draft); the cursor starts at its end. */
-  initial?: string;
-  hint?: string;
-  /** Ctrl+Q submits with the line under the cursor marked as a question for the interviewer ("? " in front). */
-  askKey?: boolean;
-  /** Polled once a second; when it returns true the answer is submitted as it stands. */
-  deadline?: () => boolean;
-  /** Edits the text elsewhere; defaults to $VISUAL / $EDITOR (startExternalEditor). */
-  editor?: (text: string) => EditorRun;
-  /** Told the whole text after every change (the caller saves drafts from it). */
-  onChange?: (text: string) => void;
-}
-
-export interface MultilineAnswer {
-  text: string;
-  via: 'typed' | 'editor' | 'timeout';
-}
-
-export interface MultilineStreams {
-  input: TerminalInput;
-  output: TerminalOutput;
-  /** Aborted by SIGTERM/SIGHUP/SIGINT (its reason is the signal's name): the prompt rejects with PromptInterrupt. */
-  signal?: AbortSignal;
-  style: Style;
-}
+export type { MultilineAnswer, MultilineConfig, MultilineStreams } from './multilineTypes.js';
 
 const DEFAULT_HINT = 'Enter: new line · Ctrl+D: submit · Ctrl+E: open $EDITOR · submit empty to skip';
 const TICK_MS = 1000;
@@ -129,8 +100,12 @@ class AnswerEditor {
     return true;
   }
 
-  private key(name: Extract<KeyEvent, { kind: 'key' }>['name']): boolean {
-    const { text, cursor } = this.state;
+  private key(name: KeyName): boolean {
+    const edited = editByKey(this.state, name);
+    if (edited) {
+      this.state = edited;
+      return true;
+    }
     switch (name) {
       case 'ctrl-d':
         this.finish(this.edited ? 'editor' : 'typed');
@@ -146,39 +121,6 @@ class AnswerEditor {
         return true;
       case 'ctrl-q':
         return this.askInterviewer();
-      case 'enter':
-        this.state = edit.insertText(this.state, '\n');
-        return true;
-      case 'backspace':
-        this.state = edit.deleteBackward(this.state);
-        return true;
-      case 'delete':
-        this.state = edit.deleteForward(this.state);
-        return true;
-      case 'delete-word':
-        this.state = edit.deleteWordBackward(this.state);
-        return true;
-      case 'delete-line-start':
-        this.state = edit.deleteToLineStart(this.state);
-        return true;
-      case 'left':
-        this.state = edit.moveTo(this.state, edit.previousBoundary(text, cursor));
-        return true;
-      case 'right':
-        this.state = edit.moveTo(this.state, edit.nextBoundary(text, cursor));
-        return true;
-      case 'word-left':
-        this.state = edit.moveTo(this.state, edit.wordStartBefore(text, cursor));
-        return true;
-      case 'word-right':
-        this.state = edit.moveTo(this.state, edit.wordEndAfter(text, cursor));
-        return true;
-      case 'home':
-        this.state = edit.moveTo(this.state, edit.lineStart(text, cursor));
-        return true;
-      case 'end':
-        this.state = edit.moveTo(this.state, edit.lineEnd(text, cursor));
-        return true;
       default:
         this.moveRows(name === 'up' ? -1 : name === 'down' ? 1 : name === 'pageup' ? -(this.frame?.pageRows ?? 1) : (this.frame?.pageRows ?? 1));
         return true;
@@ -255,7 +197,7 @@ class AnswerEditor {
     if (!settle) return;
     this.close();
     const text = this.state.text.trimEnd();
-    this.streams.output.write(this.summary(text, via));
+    this.streams.output.write(answerSummary(this.config, this.streams.style, text, via));
     settle.resolve({ text, via });
   }
 
@@ -333,7 +275,7 @@ class AnswerEditor {
         columns,
         rows,
         header: this.config.header?.(),
-        message: this.question(style.green('?')),
+        message: questionLine(this.config, this.streams.style, style.green('?')),
         hint: style.dim(this.config.hint ?? DEFAULT_HINT),
         error: this.error === undefined ? undefined : style.red(this.error),
         state: this.state,
@@ -350,21 +292,5 @@ class AnswerEditor {
   private draw(): void {
     if (!this.settle || this.editing) return;
     this.painter.paint(this.compose());
-  }
-
-  private question(mark: string): string {
-    const { style } = this.streams;
-    const { title, message } = this.config;
-    return title === undefined ? `${mark} ${style.bold(message)}` : `${mark} ${style.bold(title)}\n${message}`;
-  }
-
-  /** What stays on the main screen once the prompt is done: the question and the whole answer. */
-  private summary(text: string, via: MultilineAnswer['via']): string {
-    const { style } = this.streams;
-    const lines = [this.question(style.green('✔'))];
-    if (text === '') lines.push(style.dim('(no answer)'));
-    else lines.push(...text.split('\n').map((line) => style.dim(GUTTER) + line));
-    if (via === 'timeout') lines.push(style.yellow("⏱ Time's up: your answer so far was submitted."));
-    return `${lines.join('\n')}\n`;
   }
 }
