@@ -13,25 +13,48 @@
  * continued at column 0); a comment glued to a quoted scalar or a closing
  * bracket (`"T"# c`, js-yaml accepts it); directives and document markers; tabs,
  * carriage returns and control characters; block scalars with an indentation
- * indicator or no content; `key: value: more`.
+ * indicator or no content; `key: value: more`; an implicit key whose `:` is more
+ * than 1024 characters after its start (YAML 1.2 §7.4.2/§8.2.2, which `yaml`
+ * enforces and js-yaml does not); compact nested sequences (`- - x`) and an
+ * empty item (`-` ending its line) followed by a `-` line dedented below it
+ * (js-yaml puts that item in the inner sequence: `a:\n  - -\n  - b` is
+ * `{a: [[null, b]]}` to it, `{a: [[null], b]}` in YAML); a `\U` escape above
+ * U+10FFFF (js-yaml turns it into two surrogates, YAML rejects it).
  */
 const UNSAFE_CHARACTERS = /[\t\r\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]/;
+/** A `\U` not followed by 8 hex digits naming a code point up to 10FFFF (also matches where `\U` is not an escape: those files just take the slow path). */
+const BAD_LONG_ESCAPE = /\\U(?!00(?:0[0-9a-fA-F]|10)[0-9a-fA-F]{4})/;
+/**
+ * The longest implicit key yaml accepts: its `:` at most this many characters
+ * (UTF-16 code units, as yaml counts) after the key's start.
+ */
+export const MAX_IMPLICIT_KEY = 1024;
 
 export function isPlainSubset(source: string): boolean {
   if (UNSAFE_CHARACTERS.test(source)) return false;
+  if (source.includes('\\U') && BAD_LONG_ESCAPE.test(source)) return false;
   const lines = source.split('\n');
   let index = 0;
   let seenContent = false;
+  // Column of the `-` of an empty sequence item on the last content line, or -1.
+  let emptyItemAt = -1;
   while (index < lines.length) {
     const line = lines[index]!;
     const scan = scanLine(line);
     if (scan === false) return false;
-    // js-yaml accepts a document whose first node is indented and a later line
-    // dedented below it ("  - \n- k: v"); YAML 1.2 does not. Topic and answers
-    // files start at column 0, so an indented first node leaves the fast path.
-    if (!seenContent && !isBlankOrComment(line)) {
-      if (indentOf(line) > 0) return false;
-      seenContent = true;
+    const indent = indentOf(line);
+    if (indent < line.length && line[indent] !== '#') {
+      // js-yaml accepts a document whose first node is indented and a later line
+      // dedented below it ("  - \n- k: v"); YAML 1.2 does not. Topic and answers
+      // files start at column 0, so an indented first node leaves the fast path.
+      if (!seenContent) {
+        if (indent > 0) return false;
+        seenContent = true;
+      }
+      const item = line.charCodeAt(indent) === 45 && (indent + 1 === line.length || line[indent + 1] === ' ');
+      // After an empty item, js-yaml reads a `- ` line dedented below it as the same sequence going on.
+      if (item && indent < emptyItemAt) return false;
+      emptyItemAt = item && EMPTY_ITEM.test(line) ? indent : -1;
     }
     index += 1;
     if (scan === true) continue;
@@ -44,10 +67,8 @@ export function isPlainSubset(source: string): boolean {
 
 export type LineScan = boolean | { parentIndent: number };
 
-function isBlankOrComment(line: string): boolean {
-  const pos = indentOf(line);
-  return pos === line.length || line[pos] === '#';
-}
+/** A sequence item with no content on its line: `-`, maybe spaces and a comment after it. */
+const EMPTY_ITEM = /^ *-(?: +(?:#.*)?)?$/;
 
 function indentOf(line: string): number {
   let indent = 0;
@@ -58,13 +79,14 @@ function indentOf(line: string): number {
 // The lines answers files and most topic lines are made of, recognised by one
 // regular expression instead of the scanner below (100,000 answers lines: about
 // 25 ms instead of 170 ms): `key:`, `key: plain text`, `key: { k: v, k: v }`,
-// `key: [v, v]`, with keys and flow items of letters, digits, `_`, `.`, `-`.
-// Every line it accepts is one scanLine accepts too (fastPath.test.ts checks
+// `key: [v, v]`, with keys and flow items of letters, digits, `_`, `.`, `-`
+// (a block key at most MAX_IMPLICIT_KEY characters long). Every line it accepts is one scanLine accepts too (fastPath.test.ts checks
 // this on generated lines), so it changes the speed of the gate, not its verdict.
 const KEY = '[A-Za-z0-9_][A-Za-z0-9_.-]*';
+const BLOCK_KEY = `[A-Za-z0-9_][A-Za-z0-9_.-]{0,${MAX_IMPLICIT_KEY - 1}}`;
 const FLOW_ITEM = '[A-Za-z0-9_][A-Za-z0-9_. -]*';
 const BLOCK_PLAIN = "[A-Za-z0-9_][^:#\\[\\]{},\"'&*!|>%@`]*";
-const SIMPLE_LINE = new RegExp(`^ *${KEY}:(?:| ${BLOCK_PLAIN}| \\{ *${KEY}: ${FLOW_ITEM}(?:, *${KEY}: ${FLOW_ITEM})* *\\}| \\[ *${FLOW_ITEM}(?:, *${FLOW_ITEM})* *\\])$`);
+const SIMPLE_LINE = new RegExp(`^ *${BLOCK_KEY}:(?:| ${BLOCK_PLAIN}| \\{ *${KEY}: ${FLOW_ITEM}(?:, *${KEY}: ${FLOW_ITEM})* *\\}| \\[ *${FLOW_ITEM}(?:, *${FLOW_ITEM})* *\\])$`);
 
 /** True when `line` has one of the common shapes SIMPLE_LINE recognises (exported for the property test). */
 export function isSimpleLine(line: string): boolean {
@@ -84,11 +106,12 @@ export function scanStructure(line: string): LineScan {
   if (pos === 0 && /^(---|\.\.\.|%)/.test(line)) return false;
   let parentIndent = pos;
   let atLineStart = true;
-  while (line[pos] === '-' && (pos + 1 === line.length || line[pos + 1] === ' ')) {
+  if (line[pos] === '-' && (pos + 1 === line.length || line[pos + 1] === ' ')) {
     parentIndent = pos;
     pos = skipSpaces(line, pos + 1);
     atLineStart = false;
   }
+  // A compact nested sequence (`- - x`): js-yaml misplaces its empty items; scanBlockNode refuses a second `- `.
   return scanBlockNode(line, pos, parentIndent, atLineStart, true);
 }
 
@@ -106,7 +129,7 @@ function isLineEnd(line: string, pos: number): boolean {
 function scanBlockNode(line: string, pos: number, parentIndent: number, atLineStart: boolean, keyAllowed: boolean): LineScan {
   if (pos >= line.length || line[pos] === '#') return true;
   const c = line[pos]!;
-  if ('&*!?@`%,]}:'.includes(c) || (c === '-' && line[pos + 1] === ' ')) return false;
+  if ('&*!?@`%,]}:'.includes(c) || (c === '-' && (pos + 1 === line.length || line[pos + 1] === ' '))) return false;
   if (c === '|' || c === '>') {
     if (atLineStart || !/^[|>][-+]?( +#.*)?$/.test(line.slice(pos))) return false;
     return { parentIndent };
@@ -127,7 +150,7 @@ function scanBlockNode(line: string, pos: number, parentIndent: number, atLineSt
   }
   const colonAt = skipSpaces(line, end);
   if (line[colonAt] === ':' && (colonAt + 1 === line.length || line[colonAt + 1] === ' ')) {
-    if (!keyAllowed) return false;
+    if (!keyAllowed || colonAt - pos > MAX_IMPLICIT_KEY) return false;
     return scanBlockNode(line, skipSpaces(line, colonAt + 1), pos, false, false);
   }
   return isLineEnd(line, end);
