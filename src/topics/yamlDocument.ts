@@ -1,5 +1,6 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, Scalar, type Document, type Node } from 'yaml';
 import type { Problem } from './problems.js';
+import { checkCoreTag, isCoreTag, isCoreTagWarning, isNonTextCoreTag } from './coreTags.js';
 
 /**
  * The one reading of a topic or answers file: what `yaml` (YAML 1.2, core
@@ -42,7 +43,11 @@ export function readYaml(source: string, file: string, what: string): YamlReadin
   const problems: Problem[] = [];
   for (const document of documents) {
     for (const error of document.errors) problems.push({ file, ...at(error.pos[0]), message: `YAML syntax: ${firstLine(error.message)}` });
-    for (const warning of document.warnings) problems.push({ file, ...at(warning.pos[0]), level: 'warning', message: `YAML: ${firstLine(warning.message)}` });
+    for (const warning of document.warnings) {
+      // A core tag yaml could not apply (`!!float 1`, `!!bool yes`): the converter decides, by the spec (coreTags.ts).
+      if (warning.code === 'TAG_RESOLVE_FAILED' && isCoreTagWarning(warning.message)) continue;
+      problems.push({ file, ...at(warning.pos[0]), level: 'warning', message: `YAML: ${firstLine(warning.message)}` });
+    }
   }
   problems.push(...directiveProblems(source, file, documents.length));
   if (documents.length > 1) {
@@ -71,6 +76,8 @@ export function keyText(key: unknown, document?: Document): string | undefined {
   if (!isScalar(node)) return undefined;
   if (isWrittenText(node)) return node.source;
   if (node.type === Scalar.PLAIN && !node.tag) return undefined;
+  // `!!float 1:` is a number key and `!!bool yes:` no valid key at all, whatever yaml made of them.
+  if (node.tag !== undefined && isNonTextCoreTag(node.tag)) return undefined;
   return typeof node.value === 'string' ? node.value : undefined;
 }
 
@@ -178,6 +185,13 @@ class Converter {
     if (node.tag && !CORE_TAGS.has(node.tag) && node.tag.startsWith('tag:yaml.org,2002:')) {
       this.fail(node, `YAML: tag !!${node.tag.slice('tag:yaml.org,2002:'.length)} is not one of the YAML 1.2 core types this file can hold (text, numbers, true/false, null, mappings, lists)`);
       return null;
+    }
+    if (node.tag && isCoreTag(node.tag)) {
+      const checked = checkCoreTag(node);
+      if (checked !== undefined) {
+        if ('error' in checked) this.fail(node, `YAML: ${checked.error}`);
+        else return checked.value;
+      }
     }
     if (isScalar(node)) return node.value;
     this.inProgress.add(node);

@@ -81,6 +81,60 @@ describe('one reading of scalars and keys', () => {
   });
 });
 
+describe('explicit core tags are read by the YAML 1.2 core expressions (spec §10.3.2)', () => {
+  test.each([
+    ['!!float 1', 1],
+    ['!!float +1', 1],
+    ['!!float "12"', 12],
+    ['!!float 1.5', 1.5],
+    ['!!float .inf', Infinity],
+    ['!<tag:yaml.org,2002:float> 7', 7],
+    ['!!int 0x1F', 31],
+    ['!!int 0o17', 15],
+    ['!!int "-12"', -12],
+    ['!!bool True', true],
+    ["!!bool 'FALSE'", false],
+    ['!!null ~', null],
+    ['!!null', null],
+    ['!!str 12', '12'],
+    ['!!str', ''],
+  ])('a: %s reads as %j, with no warning', (written, value) => {
+    const reading = readYaml(`a: ${written}\n`, 'f', 'topic file');
+    expect(reading.problems).toEqual([]);
+    expect(reading.value).toEqual({ a: value });
+  });
+
+  test.each([
+    ['!!bool yes', '1:11  YAML: !!bool cannot be "yes" (YAML 1.2 booleans are true, false, True, False, TRUE or FALSE)'],
+    ["!!bool 'on'", '1:11  YAML: !!bool cannot be "on" (YAML 1.2 booleans are true, false, True, False, TRUE or FALSE)'],
+    ['!!int 1.5', '1:10  YAML: !!int cannot be "1.5" (YAML 1.2 integers are written 12, -12, 0o17 or 0x1F)'],
+    ['!!int 1_000', '1:10  YAML: !!int cannot be "1_000" (YAML 1.2 integers are written 12, -12, 0o17 or 0x1F)'],
+    ['!!int', '1:9  YAML: !!int cannot be empty (YAML 1.2 integers are written 12, -12, 0o17 or 0x1F)'],
+    ['!!float 0x1F', '1:12  YAML: !!float cannot be "0x1F" (YAML 1.2 floats are written 1, 1.5, -2e3, .5, .inf or .nan)'],
+    ['!!float one', '1:12  YAML: !!float cannot be "one" (YAML 1.2 floats are written 1, 1.5, -2e3, .5, .inf or .nan)'],
+    ['!!null x', '1:11  YAML: !!null cannot be "x" (YAML 1.2 null is written null, Null, NULL, ~ or nothing)'],
+    ['!!int [1]', '1:10  YAML: !!int cannot be a list'],
+    ['!!str { b: 1 }', '1:10  YAML: !!str cannot be a mapping'],
+    ['!!seq { b: 1 }', '1:10  YAML: !!seq cannot be a mapping'],
+    ['!!map x', '1:10  YAML: !!map cannot be a single value "x"'],
+  ])('a: %s is a located error in our words, not a warning and a string', (written, expected) => {
+    const reading = readYaml(`a: ${written}\n`, 'f', 'topic file');
+    expect(reading.problems.map(formatProblem)).toEqual([`f:${expected}`]);
+    expect(reading.value).toBeUndefined();
+  });
+
+  test('a key tagged with a non-text core type is not a text key, whatever its content', () => {
+    expect(readYaml('a: 1\n!!float 1: b\n', 'f', 'f').problems.map(formatProblem)).toEqual(['f:2:9  a key must be text, found !!float 1']);
+    expect(readYaml('a: 1\n!!bool yes: b\n', 'f', 'f').problems.map(formatProblem)).toEqual(['f:2:8  a key must be text, found !!bool yes']);
+    expect(readYaml('!!str 1: b\n', 'f', 'f').value).toEqual({ 1: 'b' });
+  });
+
+  test('in a topic file: minutes: !!float 3 is 3 minutes, points: !!int 1.5 an error at the value', async () => {
+    expect((await topicOf(VALID.replace('    type: short', '    type: short\n    minutes: !!float 3'))).topic.questions[0]!.minutes).toBe(3);
+    expect(await problems(VALID.replace('points: 2', 'points: !!int 1.5'))).toEqual(['8:32  YAML: !!int cannot be "1.5" (YAML 1.2 integers are written 12, -12, 0o17 or 0x1F)']);
+  });
+});
+
 describe('warnings are problems with a position', () => {
   test('an unresolved tag is a warning at the tag; the file still loads', async () => {
     const result = await parseTopicSource(encode(VALID.replace('title: Demo', 'title: !local Demo')), 'demo.yaml');
