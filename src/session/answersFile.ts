@@ -1,6 +1,6 @@
 import { UsageError } from '../errors.js';
 import { readRegularFile } from '../topics/files.js';
-import { formatProblem } from '../topics/problems.js';
+import { formatProblem, type Problem } from '../topics/problems.js';
 import { decodeUtf8 } from '../topics/utf8.js';
 import { readFast } from '../topics/fastYaml.js';
 import { positionAt } from '../topics/locate.js';
@@ -28,14 +28,33 @@ export function readAnswersFile(path: string, display: string): RawAnswers {
   // The fast path gives the same value where it applies (topics/fastYaml.ts); yaml decides and locates the rest.
   // A plain object lists integer-like keys (`123`) first, whatever the file's order: those files take the node reading, which keeps it.
   const fast = readFast(decoded.text);
-  if (fast && !hasIndexKey(fast.value)) return parseAnswersDocument(fast.value, display, [], lazyLocator(decoded.text, display));
+  if (fast && isMapping(fast.value) && !hasIndexKey(fast.value)) return parseAnswersDocument(fast.value, display, [], lazyLocator(decoded.text, display));
   const reading = readYaml(decoded.text, display, 'answers file');
   const [first] = reading.problems;
   if (first) {
     const more = reading.problems.length > 1 ? ` (and ${reading.problems.length - 1} more problem${reading.problems.length > 2 ? 's' : ''})` : '';
     throw new UsageError(`${formatProblem(first)}${more}`);
   }
+  const notMapping = wholeFileProblem(reading, display);
+  if (notMapping) throw new UsageError(formatProblem(notMapping));
   return parseAnswersDocument(reading.value, display, writtenKeys(reading), locator(reading));
+}
+
+function isMapping(value: unknown): boolean {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/**
+ * An answers file whose document is not a mapping, placed like every other
+ * problem: an empty file (or only comments) at 1:1, a list, a single value or
+ * an empty document (`---`, `null`) where its top-level node starts.
+ */
+function wholeFileProblem(reading: YamlReading, file: string): Problem | undefined {
+  if (reading.empty) return { file, line: 1, col: 1, message: 'file is empty (no YAML document): expected a mapping of question id to answer' };
+  const value = reading.value;
+  if (isMapping(value)) return undefined;
+  const found = Array.isArray(value) ? 'a list' : value === null || value === undefined ? 'an empty document' : 'a single value';
+  return { file, ...reading.at(reading.document?.contents?.range?.[0] ?? 0), message: `(top level): expected a mapping of question id to answer, found ${found}` };
 }
 
 /** Keys that are array indexes (canonical integers below 2^32 - 1), which objects order numerically. */

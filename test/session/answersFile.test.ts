@@ -69,6 +69,41 @@ describe('answers files: broken ones are one located line, exit 2, never a stack
     expect(result.stderr).not.toMatch(NO_STACK);
   });
 
+  // Every problem is `file:line:col  message`, the whole-file ones too.
+  test.each([
+    ['an empty file', '', /^coach: .*answers\.yaml:1:1  file is empty \(no YAML document\): expected a mapping of question id to answer\n$/],
+    ['only comments', '# nothing yet\n\n# still nothing\n', /^coach: .*answers\.yaml:1:1  file is empty \(no YAML document\): expected a mapping of question id to answer\n$/],
+    ['a top-level list', '# answers\n- a\n- b\n', /^coach: .*answers\.yaml:2:1  \(top level\): expected a mapping of question id to answer, found a list\n$/],
+    ['a JSON list', '[]', /^coach: .*answers\.yaml:1:1  \(top level\): expected a mapping of question id to answer, found a list\n$/],
+    ['a single value', '\n"just text"\n', /^coach: .*answers\.yaml:2:1  \(top level\): expected a mapping of question id to answer, found a single value\n$/],
+    ['a number', '123\n', /^coach: .*answers\.yaml:1:1  \(top level\): expected a mapping of question id to answer, found a single value\n$/],
+    ['null', 'null\n', /^coach: .*answers\.yaml:1:1  \(top level\): expected a mapping of question id to answer, found an empty document\n$/],
+    ['a document of just ---', '---\n', /^coach: .*answers\.yaml:\d+:\d+  \(top level\): expected a mapping of question id to answer, found an empty document\n$/],
+  ])('whole file: %s is located', async (_name, content, expected) => {
+    const { run } = setUp(content);
+    const result = await run();
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(expected);
+  });
+
+  // YAML 1.2 limits an implicit key to 1024 characters; js-yaml (the LF fast path) did not, yaml (CRLF) does.
+  test.each([
+    ['LF', '\n'],
+    ['CRLF', '\r\n'],
+  ])('a key longer than 1024 characters is the same located error with %s line ends', async (_name, eol) => {
+    const { run } = setUp(`0123: b${eol}${'k'.repeat(1025)}: a${eol}`);
+    const result = await run();
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^coach: .*answers\.yaml:2:1  YAML syntax: The : indicator must be at most 1024 chars after the start of an implicit block mapping key\n$/);
+  });
+
+  test('an explicit tag whose content does not fit is a located error', async () => {
+    const { run } = setUp('0123: !!bool yes\n');
+    const result = await run();
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^coach: .*answers\.yaml:1:14  YAML: !!bool cannot be "yes" \(YAML 1\.2 booleans are/);
+  });
+
   test('a FIFO as the answers file is refused without opening it', async () => {
     const home = tempHome();
     const fifo = join(home, 'answers.yaml');
