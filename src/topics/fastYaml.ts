@@ -17,12 +17,15 @@ import { isPlainSubset } from './plainSubset.js';
  *
  * Returns undefined when the fast path does not apply or js-yaml refuses the
  * file: the caller then reads it with `yaml`, which is also the one that
- * reports problems.
+ * reports problems. `nonTextIds` counts `id` values written as plain scalars
+ * that YAML reads as a number, boolean or null (`id: 0123`): a topic file with
+ * any is read by `yaml`, which places the warning about them.
  */
-export function readFast(source: string): { value: unknown } | undefined {
+export function readFast(source: string): { value: unknown; nonTextIds: number } | undefined {
   if (!isPlainSubset(source)) return undefined;
   let loaded: unknown;
   wrapped = 0;
+  nonTextIds = 0;
   try {
     loaded = jsyaml.load(source, { schema: PLAIN_SCHEMA });
   } catch {
@@ -32,8 +35,9 @@ export function readFast(source: string): { value: unknown } | undefined {
   // An empty document is the reference reader's to describe.
   if (loaded === null || loaded === undefined) return undefined;
   // Nothing to unwrap and no `id` field to turn back into text: the walk would change nothing.
-  if (wrapped === 0 && !source.includes('id')) return { value: loaded };
-  return { value: resolvePlain(loaded) };
+  if (wrapped === 0 && !source.includes('id')) return { value: loaded, nonTextIds: 0 };
+  const value = resolvePlain(loaded);
+  return { value, nonTextIds };
 }
 
 // yaml 2's core schema (node_modules/yaml/dist/schema/core/*.js), in its order.
@@ -73,6 +77,8 @@ const MAY_RESOLVE = /^(?:$|[-+.0-9~nNtTfF])/;
 
 /** PlainScalars made by the current readFast call: none means there is nothing to unwrap. */
 let wrapped = 0;
+/** `id` values of the current readFast call that YAML reads as other than text. */
+let nonTextIds = 0;
 /** The rule resolve() matched; js-yaml calls construct() for the same scalar right after. */
 let matched: (typeof CORE_RULES)[number] | undefined;
 
@@ -113,9 +119,13 @@ function resolvePlain(value: unknown): unknown {
       const entry = record[key];
       if (key === 'id') {
         // An id is text as written (yamlDocument.ts): `id: 0123` is "0123", `id: 12` is "12".
-        if (entry instanceof PlainScalar) record[key] = entry.source === '' ? null : entry.source;
-        else if (typeof entry === 'number' || typeof entry === 'boolean') record[key] = String(entry);
-        else resolvePlain(entry);
+        if (entry instanceof PlainScalar) {
+          record[key] = entry.source === '' ? null : entry.source;
+          if (entry.source !== '') nonTextIds += 1;
+        } else if (typeof entry === 'number' || typeof entry === 'boolean') {
+          record[key] = String(entry);
+          nonTextIds += 1;
+        } else resolvePlain(entry);
         continue;
       }
       // Strings and nulls stay as they are; writing only what changes keeps a 100,000-key mapping cheap.

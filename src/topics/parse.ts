@@ -27,7 +27,8 @@ export async function parseTopicSource(bytes: Uint8Array, file: string): Promise
   const source = decoded.text;
 
   const fast = readFast(source);
-  if (fast) {
+  // An id YAML reads as a number, boolean or null gets a warning, which `yaml` places.
+  if (fast && fast.nonTextIds === 0) {
     const parsed = TopicSchema.safeParse(fast.value);
     // Text with control characters takes the slow path, where its warnings can be placed.
     if (parsed.success && (!sourceMayHoldControlText(source) || controlTextPaths(fast.value).length === 0)) return { ok: true, topic: withDefaults(parsed.data), problems: [], idPosition: topLevelIdPosition(source) };

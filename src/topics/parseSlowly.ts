@@ -8,7 +8,7 @@ import { EMPTY_FILE, type ParseResult } from './parse.js';
 
 /** A topic file read by `yaml` alone: its meaning, and every problem placed at its node. */
 export function parseSlowly(source: string, file: string): ParseResult {
-  const reading = readYaml(source, file, 'topic file');
+  const reading = readYaml(source, file, 'topic file', { sayWhereReadersDiffer: true });
   const warnings = reading.problems.filter((problem) => !isError(problem));
   if (reading.problems.some(isError)) return { ok: false, problems: reading.problems.sort(byPosition) };
   if (reading.empty) return fail({ file, line: 1, col: 1, message: EMPTY_FILE }, warnings);

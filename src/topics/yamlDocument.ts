@@ -35,8 +35,20 @@ export interface YamlReading {
 const PARSE_OPTIONS = { version: '1.2', schema: 'core', merge: true, uniqueKeys: false, prettyErrors: false, logLevel: 'silent', strict: true } as const;
 const MIN_ALIAS_BUDGET = 10_000;
 
+/**
+ * How far the reading may stray from a plain YAML-to-JSON reading (an editor
+ * validating against topic.schema.json) without saying so. With `sayWhereReadersDiffer`
+ * (topic files), each place where it does is a warning at the node: an `id`
+ * written as a plain scalar YAML reads as a number, boolean or null (`id: 0123`
+ * is "0123" here, 123 to the editor), and an explicit tag the spec reads but
+ * `yaml` does not (`!!float 1` is 1 here, "1" to `yaml`).
+ */
+export interface ReadOptions {
+  sayWhereReadersDiffer?: boolean;
+}
+
 /** `what` names the file kind in messages ("topic file", "answers file"). */
-export function readYaml(source: string, file: string, what: string): YamlReading {
+export function readYaml(source: string, file: string, what: string, options: ReadOptions = {}): YamlReading {
   const lineCounter = new LineCounter();
   const documents = parseAllDocuments(source, { ...PARSE_OPTIONS, lineCounter });
   const at = (offset: number) => lineCounter.linePos(offset);
@@ -57,7 +69,7 @@ export function readYaml(source: string, file: string, what: string): YamlReadin
   const document = documents[0];
   const empty = document === undefined || document.contents === null;
   if (problems.some(isError) || empty) return { value: undefined, problems, empty, document, at };
-  const converter = new Converter(document, file, at);
+  const converter = new Converter(document, file, at, options.sayWhereReadersDiffer === true);
   const value = converter.run();
   problems.push(...converter.problems);
   return { value: problems.some(isError) ? undefined : value, problems, empty, document, at };
@@ -135,6 +147,7 @@ class Converter {
     private readonly document: Document.Parsed,
     private readonly file: string,
     private readonly at: (offset: number) => { line: number; col: number },
+    private readonly sayWhereReadersDiffer: boolean,
   ) {}
 
   run(): unknown {
@@ -145,6 +158,11 @@ class Converter {
       if (error instanceof Stop) return undefined;
       throw error;
     }
+  }
+
+  private warn(node: unknown, message: string): void {
+    if (!this.sayWhereReadersDiffer) return;
+    this.problems.push({ file: this.file, ...this.at((node as Node | null)?.range?.[0] ?? 0), level: 'warning', message });
   }
 
   private fail(node: unknown, message: string, stop = false): void {
@@ -190,7 +208,11 @@ class Converter {
       const checked = checkCoreTag(node);
       if (checked !== undefined) {
         if ('error' in checked) this.fail(node, `YAML: ${checked.error}`);
-        else return checked.value;
+        else {
+          const shown = `${node.tag.replace('tag:yaml.org,2002:', '!!')} ${String((node as Scalar).source)}`;
+          this.warn(node, `YAML: ${shown} is ${describeValue(checked.value)} in YAML 1.2, but the yaml package (behind many editors' YAML support) reads it as the text "${String((node as Scalar).source)}"; write it without the tag`);
+          return checked.value;
+        }
       }
     }
     if (isScalar(node)) return node.value;
@@ -221,7 +243,11 @@ class Converter {
         continue;
       }
       written.set(text, pair.key as Node);
-      setOwn(result, text, text === 'id' && isWrittenText(pair.value) ? pair.value.source : this.convert(pair.value as Node));
+      if (text === 'id' && isWrittenText(pair.value)) {
+        const { source, value } = pair.value;
+        if (typeof value !== 'string') this.warn(pair.value, `id ${source} is read here as the text "${source}", but YAML reads a plain ${source} as ${describeValue(value)} (as do editors checking topic.schema.json); quote it, id: "${source}", so every YAML reader agrees`);
+        setOwn(result, text, source);
+      } else setOwn(result, text, this.convert(pair.value as Node));
     }
     for (const source of merged) this.merge(result, source as Node, written);
     return result;
@@ -243,6 +269,13 @@ class Converter {
       }
     }
   }
+}
+
+/** "the number 123", "the boolean true", "null", for messages. */
+function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (typeof value === 'number') return `the number ${Number.isNaN(value) ? '.nan' : Number.isFinite(value) ? String(value) : value > 0 ? '.inf' : '-.inf'}`;
+  return `the ${typeof value} ${String(value)}`;
 }
 
 function describeBadKey(key: unknown, document: Document): string {

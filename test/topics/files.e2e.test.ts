@@ -107,6 +107,38 @@ describe('coach lint: warnings, --strict, raw library output', () => {
     expect(strict.stderr).toContain('--strict makes warnings fatal');
   });
 
+  test('ids YAML reads as numbers, booleans or null are warnings at the id (the schema rejects them); --strict makes them fatal', async () => {
+    const dir = writeFiles(join(tempHome(), 't'), { 'ids.yaml': GOOD.replace('id: q1', 'id: 0123').replace('id: a,', 'id: true,') });
+    const plain = await runCoach(['lint', dir, '--no-color'], { cwd: dir });
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).toBe(
+      [
+        'ids.yaml:4:9  warning: id 0123 is read here as the text "0123", but YAML reads a plain 0123 as the number 123 (as do editors checking topic.schema.json); quote it, id: "0123", so every YAML reader agrees',
+        'ids.yaml:7:20  warning: id true is read here as the text "true", but YAML reads a plain true as the boolean true (as do editors checking topic.schema.json); quote it, id: "true", so every YAML reader agrees',
+        '',
+      ].join('\n'),
+    );
+    expect((await runCoach(['lint', dir, '--strict', '--no-color'], { cwd: dir })).code).toBe(1);
+    // Quoted, they are the same ids and nothing to warn about.
+    const quoted = writeFiles(join(tempHome(), 't'), { 'ids.yaml': GOOD.replace('id: q1', 'id: "0123"').replace('id: a,', 'id: "true",') });
+    const clean = await runCoach(['lint', quoted, '--strict', '--no-color'], { cwd: quoted });
+    expect(clean.code).toBe(0);
+    expect(clean.stdout).toBe('');
+  });
+
+  test('explicit core tags: !!float 2 loads as 2 with a warning that the yaml package reads it otherwise; !!bool yes is an error at the value', async () => {
+    const dir = writeFiles(join(tempHome(), 't'), { 'tags.yaml': GOOD.replace('points: 2', 'points: !!float 2'), 'bad.yaml': GOOD.replace('id: good', 'id: bad').replace('type: short', 'type: short\n    minutes: !!int 1.5') });
+    const result = await runCoach(['lint', dir, '--no-color'], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe(
+      [
+        'bad.yaml:6:20  YAML: !!int cannot be "1.5" (YAML 1.2 integers are written 12, -12, 0o17 or 0x1F)',
+        `tags.yaml:7:39  warning: YAML: !!float 2 is the number 2 in YAML 1.2, but the yaml package (behind many editors' YAML support) reads it as the text "2"; write it without the tag`,
+        '',
+      ].join('\n'),
+    );
+  });
+
   test('control characters and escape sequences in topic text are warnings at the field; --strict makes them fatal', async () => {
     const hostile = `id: hostile
 title: "Caching \\e]0;owned\\a"

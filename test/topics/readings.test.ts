@@ -75,6 +75,19 @@ describe('one reading of scalars and keys', () => {
     expect(readFast('0123: a\n123: b\nnull: c\ntrue: d\n~: e\n')?.value).toEqual({ '0123': 'a', '123': 'b', null: 'c', true: 'd', '~': 'e' });
   });
 
+  test('an id YAML reads as a number, boolean or null: the fast path counts it, the topic loads with a warning at the id', async () => {
+    for (const written of ['0123', '12', 'true', 'null', '~', '1e3']) {
+      const source = VALID.replace('id: q1', `id: ${written}`);
+      expect(readFast(source)?.nonTextIds, written).toBe(1);
+      const result = await parseTopicSource(encode(source), 'demo.yaml');
+      expect(result.problems[0], written).toMatchObject({ line: 4, col: 9, level: 'warning' });
+      expect(result.problems[0]!.message).toContain(`quote it, id: "${written}"`);
+    }
+    expect(readFast(VALID.replace('id: q1', 'id: "0123"'))?.nonTextIds).toBe(0);
+    // Answers files have no id fields to warn about: the same reading, no such warning.
+    expect(readYaml('q: { id: 0123 }\n', 'f', 'answers file').problems).toEqual([]);
+  });
+
   test('an empty key and a tagged non-text key are errors at their position', () => {
     expect(readYaml('a: 1\n? \n: b\n', 'f', 'f').problems.map(formatProblem)).toEqual(['f:2:3  a key must be text, found an empty key']);
     expect(readYaml('a: 1\n!!int 5: b\n', 'f', 'f').problems.map(formatProblem)).toEqual(['f:2:7  a key must be text, found !!int 5']);
