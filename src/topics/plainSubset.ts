@@ -14,8 +14,8 @@
  * bracket (`"T"# c`, js-yaml accepts it); directives and document markers; tabs,
  * carriage returns and control characters; block scalars with an indentation
  * indicator or no content; `key: value: more`; an implicit key whose `:` is more
- * than 1024 characters after its start (YAML 1.2 §7.4.2/§8.2.2, which `yaml`
- * enforces and js-yaml does not); compact nested sequences (`- - x`) and an
+ * than 1024 characters into its line (YAML 1.2 limits implicit keys to 1024
+ * characters, which `yaml` enforces and js-yaml does not; see MAX_IMPLICIT_KEY); compact nested sequences (`- - x`) and an
  * empty item (`-` ending its line) followed by a `-` line dedented below it
  * (js-yaml puts that item in the inner sequence: `a:\n  - -\n  - b` is
  * `{a: [[null, b]]}` to it, `{a: [[null], b]}` in YAML); a `\U` escape above
@@ -25,8 +25,11 @@ const UNSAFE_CHARACTERS = /[\t\r\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\
 /** A `\U` not followed by 8 hex digits naming a code point up to 10FFFF (also matches where `\U` is not an escape: those files just take the slow path). */
 const BAD_LONG_ESCAPE = /\\U(?!00(?:0[0-9a-fA-F]|10)[0-9a-fA-F]{4})/;
 /**
- * The longest implicit key yaml accepts: its `:` at most this many characters
- * (UTF-16 code units, as yaml counts) after the key's start.
+ * YAML 1.2 puts an implicit key's `:` at most 1024 characters after the key's
+ * start; yaml counts UTF-16 code units and, after a key with an empty value, from
+ * the end of the line before (so `a:\n` + a 1024-character key is refused). The
+ * gate keeps every `:` of a key in the first MAX_IMPLICIT_KEY columns of its
+ * line, which is within yaml's limit in every case; longer keys go to yaml.
  */
 export const MAX_IMPLICIT_KEY = 1024;
 
@@ -42,19 +45,17 @@ export function isPlainSubset(source: string): boolean {
     const line = lines[index]!;
     const scan = scanLine(line);
     if (scan === false) return false;
-    const indent = indentOf(line);
-    if (indent < line.length && line[indent] !== '#') {
+    if (lineKind !== LineKind.blank) {
       // js-yaml accepts a document whose first node is indented and a later line
       // dedented below it ("  - \n- k: v"); YAML 1.2 does not. Topic and answers
       // files start at column 0, so an indented first node leaves the fast path.
       if (!seenContent) {
-        if (indent > 0) return false;
+        if (indentOf(line) > 0) return false;
         seenContent = true;
       }
-      const item = line.charCodeAt(indent) === 45 && (indent + 1 === line.length || line[indent + 1] === ' ');
       // After an empty item, js-yaml reads a `- ` line dedented below it as the same sequence going on.
-      if (item && indent < emptyItemAt) return false;
-      emptyItemAt = item && EMPTY_ITEM.test(line) ? indent : -1;
+      if (lineKind !== LineKind.content && itemIndent < emptyItemAt) return false;
+      emptyItemAt = lineKind === LineKind.emptyItem ? itemIndent : -1;
     }
     index += 1;
     if (scan === true) continue;
@@ -67,8 +68,17 @@ export function isPlainSubset(source: string): boolean {
 
 export type LineScan = boolean | { parentIndent: number };
 
-/** A sequence item with no content on its line: `-`, maybe spaces and a comment after it. */
-const EMPTY_ITEM = /^ *-(?: +(?:#.*)?)?$/;
+/** What the last scanLine call saw, besides its verdict (read by isPlainSubset; no second look at the line). */
+const enum LineKind {
+  blank,
+  content,
+  item,
+  /** `-` with nothing after it on the line but spaces and maybe a comment. */
+  emptyItem,
+}
+let lineKind = LineKind.blank;
+/** The column of the item's `-`, when lineKind is item or emptyItem. */
+let itemIndent = -1;
 
 function indentOf(line: string): number {
   let indent = 0;
@@ -80,36 +90,43 @@ function indentOf(line: string): number {
 // regular expression instead of the scanner below (100,000 answers lines: about
 // 25 ms instead of 170 ms): `key:`, `key: plain text`, `key: { k: v, k: v }`,
 // `key: [v, v]`, with keys and flow items of letters, digits, `_`, `.`, `-`
-// (a block key at most MAX_IMPLICIT_KEY characters long). Every line it accepts is one scanLine accepts too (fastPath.test.ts checks
+// (a line short enough that its key cannot pass MAX_IMPLICIT_KEY; longer lines
+// go to the scanner, which measures the key). Every line it accepts is one scanLine accepts too (fastPath.test.ts checks
 // this on generated lines), so it changes the speed of the gate, not its verdict.
 const KEY = '[A-Za-z0-9_][A-Za-z0-9_.-]*';
-const BLOCK_KEY = `[A-Za-z0-9_][A-Za-z0-9_.-]{0,${MAX_IMPLICIT_KEY - 1}}`;
 const FLOW_ITEM = '[A-Za-z0-9_][A-Za-z0-9_. -]*';
 const BLOCK_PLAIN = "[A-Za-z0-9_][^:#\\[\\]{},\"'&*!|>%@`]*";
-const SIMPLE_LINE = new RegExp(`^ *${BLOCK_KEY}:(?:| ${BLOCK_PLAIN}| \\{ *${KEY}: ${FLOW_ITEM}(?:, *${KEY}: ${FLOW_ITEM})* *\\}| \\[ *${FLOW_ITEM}(?:, *${FLOW_ITEM})* *\\])$`);
+const SIMPLE_LINE = new RegExp(`^ *${KEY}:(?:| ${BLOCK_PLAIN}| \\{ *${KEY}: ${FLOW_ITEM}(?:, *${KEY}: ${FLOW_ITEM})* *\\}| \\[ *${FLOW_ITEM}(?:, *${FLOW_ITEM})* *\\])$`);
 
 /** True when `line` has one of the common shapes SIMPLE_LINE recognises (exported for the property test). */
 export function isSimpleLine(line: string): boolean {
-  return SIMPLE_LINE.test(line);
+  return line.length <= MAX_IMPLICIT_KEY && SIMPLE_LINE.test(line);
 }
 
 /** true: fine; false: outside the subset; or the block scalar the line starts. */
 export function scanLine(line: string): LineScan {
-  if (SIMPLE_LINE.test(line)) return true;
+  if (isSimpleLine(line)) {
+    lineKind = LineKind.content;
+    return true;
+  }
   return scanStructure(line);
 }
 
 /** scanLine without the shortcut: the scanner the shortcut must agree with (exported for the property test). */
 export function scanStructure(line: string): LineScan {
   let pos = indentOf(line);
+  lineKind = LineKind.blank;
   if (pos === line.length || line[pos] === '#') return true;
+  lineKind = LineKind.content;
   if (pos === 0 && /^(---|\.\.\.|%)/.test(line)) return false;
   let parentIndent = pos;
   let atLineStart = true;
   if (line[pos] === '-' && (pos + 1 === line.length || line[pos + 1] === ' ')) {
     parentIndent = pos;
+    itemIndent = pos;
     pos = skipSpaces(line, pos + 1);
     atLineStart = false;
+    lineKind = pos === line.length || line[pos] === '#' ? LineKind.emptyItem : LineKind.item;
   }
   // A compact nested sequence (`- - x`): js-yaml misplaces its empty items; scanBlockNode refuses a second `- `.
   return scanBlockNode(line, pos, parentIndent, atLineStart, true);
@@ -150,7 +167,7 @@ function scanBlockNode(line: string, pos: number, parentIndent: number, atLineSt
   }
   const colonAt = skipSpaces(line, end);
   if (line[colonAt] === ':' && (colonAt + 1 === line.length || line[colonAt + 1] === ' ')) {
-    if (!keyAllowed || colonAt - pos > MAX_IMPLICIT_KEY) return false;
+    if (!keyAllowed || colonAt >= MAX_IMPLICIT_KEY) return false;
     return scanBlockNode(line, skipSpaces(line, colonAt + 1), pos, false, false);
   }
   return isLineEnd(line, end);
