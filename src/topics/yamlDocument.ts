@@ -34,6 +34,7 @@ export interface YamlReading {
 
 const PARSE_OPTIONS = { version: '1.2', schema: 'core', merge: true, uniqueKeys: false, prettyErrors: false, logLevel: 'silent', strict: true } as const;
 const MIN_ALIAS_BUDGET = 10_000;
+const TOO_DEEP = 'YAML: collections are nested too deeply to read (hundreds of levels); a topic or answers file needs a handful';
 
 /**
  * How far the reading may stray from a plain YAML-to-JSON reading (an editor
@@ -54,7 +55,12 @@ export function readYaml(source: string, file: string, what: string, options: Re
   const at = (offset: number) => lineCounter.linePos(offset);
   const problems: Problem[] = [];
   for (const document of documents) {
-    for (const error of document.errors) problems.push({ file, ...at(error.pos[0]), message: `YAML syntax: ${firstLine(error.message)}` });
+    for (const error of document.errors) {
+      // yaml reads nesting by recursion: some hundreds of levels run out of stack, which it reports as a syntax error.
+      const tooDeep = /Maximum call stack size exceeded/.test(error.message);
+      if (tooDeep && problems.some((problem) => problem.message === TOO_DEEP)) continue;
+      problems.push({ file, ...at(error.pos[0]), message: tooDeep ? TOO_DEEP : `YAML syntax: ${firstLine(error.message)}` });
+    }
     for (const warning of document.warnings) {
       // A core tag yaml could not apply (`!!float 1`, `!!bool yes`): the converter decides, by the spec (coreTags.ts).
       if (warning.code === 'TAG_RESOLVE_FAILED' && isCoreTagWarning(warning.message)) continue;

@@ -167,6 +167,18 @@ describe('warnings are problems with a position', () => {
   });
 });
 
+describe('nesting deeper than yaml can read is one located problem in our words', () => {
+  test.each([
+    ['flow', `k: ${'['.repeat(3000)}x${']'.repeat(3000)}\n`],
+    ['block mappings', `${Array.from({ length: 3000 }, (_, i) => `${' '.repeat(i)}a:`).join('\n')}\n`],
+  ])('%s', async (_name, source) => {
+    expect(readFast(source)).toBeUndefined();
+    const found = await problems(source);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/^\d+:\d+  YAML: collections are nested too deeply to read/);
+  });
+});
+
 describe('aliases are bounded in topic files as in answers files', () => {
   const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 8 }, (_, k) => `${String.fromCharCode(98 + k)}: &${String.fromCharCode(98 + k)} [${Array(9).fill(`*${String.fromCharCode(97 + k)}`).join(', ')}]`)].join('\n');
   test('nine levels of nested aliases: one located problem', () => {
