@@ -3,15 +3,16 @@ import { describe, expect, test } from 'vitest';
 import { ReportSchema } from '../../src/report/schema.js';
 import { runCoach, tempHome, writeFiles } from '../helpers/cli.js';
 
-// Question ids a plain object would reorder (integer-like keys go first) or misread.
+// Question ids a plain object would reorder (integer-like keys go first) or misread (quoted in the topic,
+// as lint asks: plain, YAML reads them as numbers; the answers files below write them plain).
 const TOPIC = `id: nums
 title: Ids that look like numbers
 questions:
-  - id: 0123
+  - id: "0123"
     type: choice
     prompt: First in the topic
     choices: [{ text: Alpha, correct: true }, { text: Beta }]
-  - id: 123
+  - id: "123"
     type: choice
     prompt: Second in the topic
     choices: [{ text: Alpha }, { text: Beta, correct: true }]
