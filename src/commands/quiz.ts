@@ -88,6 +88,11 @@ export function assertCanAsk(ctx: Pick<Context, 'json' | 'interactive'>, command
  */
 function chooseQuestions(topics: readonly Topic[], plan: QuizPlan, raw: RawAnswers | null, notices: string[]): { picked: Picked[]; seed: number | null } {
   if (raw && plan.filters.topics.length === 0) {
+    // The file chooses the questions: an empty one chooses none, which is the file's fault, not the filters'.
+    if (raw.size === 0) {
+      const at = raw.locate([], false) ?? { line: 1, col: 1 };
+      throw new UsageError(`${plan.answersFile}:${at.line}:${at.col}  holds no answers: write one entry per question, "<question id>: <answer>" (coach questions lists the ids)`);
+    }
     const picked = [...raw.keys()].map((key) => resolveQuestionId(topics, key));
     const design = picked.find((entry) => entry.question.type === 'design');
     if (design) throw new UsageError(`${plan.answersFile}: ${design.question.id} is a design question; run it with coach interview ${design.question.id} --answers FILE`);

@@ -86,3 +86,15 @@ test('coach interview --answers: a phase value error is located too', async () =
   expect(result.code).toBe(2);
   expect(result.stderr).toBe('coach: i.yaml:4:14  sample-design.requirements.seconds: expected a number of seconds from 0 to 86400 (a day), got .nan (not a number)\n');
 });
+
+test.each([
+  ['{}\n', '1:1'],
+  ['# only a comment\n{}\n', '2:1'],
+])('an answers file with no entries (%j) and no topic says so at the mapping, exit 2', async (content, at) => {
+  const home = tempHome();
+  writeFiles(join(home, 'work'), { 'e.yaml': content });
+  const result = await runCoach(['quiz', '--answers', 'e.yaml', '--json'], { env: { COACH_HOME: home }, cwd: join(home, 'work') });
+  expect(result.code).toBe(2);
+  expect(result.stderr).toMatch(new RegExp(`^coach: e\\.yaml:${at} {2}holds no answers: write one entry per question`));
+  expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+});
