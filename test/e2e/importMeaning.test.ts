@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { ROOT, runCoach, tempHome, writeFiles } from '../helpers/cli.js';
 
 // What `coach import` accepts is what the coach itself could have written: every
@@ -43,8 +43,13 @@ async function homeWithEveryKind(): Promise<{ home: string; exported: string }> 
 }
 
 describe('coach import accepts what the coach writes and refuses what it could not have written', () => {
+  // One real history, exported once; every case below imports it or a mutated copy into an empty folder.
+  let exported = '';
+  beforeAll(async () => {
+    ({ exported } = await homeWithEveryKind());
+  }, 60_000);
+
   test('a quiz (choice and self-graded short) and a mock interview with clarifying questions and follow-ups round-trip', async () => {
-    const { exported } = await homeWithEveryKind();
     const file = join(tempHome(), 'export.json');
     writeFileSync(file, exported);
     const other = tempHome();
@@ -67,7 +72,6 @@ describe('coach import accepts what the coach writes and refuses what it could n
     ['a copied question that is not a question', (records) => delete short(records).question.rubric, /question\.rubric: not a valid question copy/],
   ];
   test.each(mutations)('%s: refused in one line naming the file and the field; nothing imported', async (_name, mutate, message) => {
-    const { exported } = await homeWithEveryKind();
     const data = JSON.parse(exported) as { records: Record[] };
     mutate(data.records);
     const file = join(tempHome(), 'hostile.json');
