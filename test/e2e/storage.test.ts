@@ -228,8 +228,8 @@ describe('export, import and backup', () => {
     expect((await runCoach(['export'], { env: { COACH_HOME: other } })).stdout).toBe(first.stdout);
     const again = await runCoach(['import', file], { env: { COACH_HOME: other } });
     expect(again.stdout).toBe(`Imported 0 sessions from ${file}; 6 already here.\n`);
-    const changed = JSON.parse(first.stdout) as { records: { id: string; status: string }[] };
-    changed.records[0]!.status = changed.records[0]!.status === 'finished' ? 'in-progress' : 'finished';
+    const changed = JSON.parse(first.stdout) as { records: { id: string; seed: number | null }[] };
+    changed.records[0]!.seed = (changed.records[0]!.seed ?? 0) + 1;
     writeFileSync(file, JSON.stringify(changed));
     const conflict = await runCoach(['import', file], { env: { COACH_HOME: other } });
     expect(conflict.code).toBe(0);
