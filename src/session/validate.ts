@@ -43,10 +43,6 @@ export function sessionMeaningProblem(session: Session, options: { questions?: b
     if (asked.has(key)) problems.add(['questions', index], `${key} is asked twice`);
     asked.add(key);
   });
-  const questionTopics = [...new Set(session.questions.map((item) => item.topic))];
-  if (session.topics.length !== questionTopics.length || session.topics.some((topic) => !questionTopics.includes(topic))) {
-    problems.add(['topics'], `[${session.topics.join(', ')}] are not the topics of its questions [${questionTopics.join(', ')}]`);
-  }
   if (session.seed !== null) problems.nonNegative(['seed'], session.seed);
   if (session.settings.timeLimitSeconds !== null) problems.nonNegative(['settings', 'timeLimitSeconds'], session.settings.timeLimitSeconds);
   session.questions.forEach((item, index) => {
@@ -75,6 +71,10 @@ export function sessionMeaningProblem(session: Session, options: { questions?: b
       phase.turns?.forEach((turn, turnIndex) => problems.instant([...phaseAt, 'turns', turnIndex, 'at'], turn.at));
     });
   });
+  const questionTopics = [...new Set(session.questions.map((item) => item.topic))];
+  if (session.topics.length !== questionTopics.length || session.topics.some((topic) => !questionTopics.includes(topic))) {
+    problems.add(['topics'], `[${session.topics.join(', ')}] are not the topics of its questions [${questionTopics.join(', ')}]`);
+  }
   const { draft } = session;
   if (draft) {
     if (draft.questionIndex >= session.questions.length) problems.add(['draft', 'questionIndex'], `there is no question ${draft.questionIndex} (the session has ${session.questions.length})`);
