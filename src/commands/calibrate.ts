@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Context } from '../context.js';
 import { ExitCode, UsageError } from '../errors.js';
@@ -11,6 +10,7 @@ import { assertLlmConfigured } from './llmGrading.js';
 import { parsePositiveInt } from './quizOptions.js';
 import { stripControl } from '../text/controlChars.js';
 import { outputWidth } from '../ui/width.js';
+import { readRegularFile } from '../topics/files.js';
 
 export interface CalibrateOptions {
   file: string;
@@ -45,13 +45,14 @@ export async function calibrateCommand(options: CalibrateOptions, ctx: Context):
   return ungraded.length > 0 ? ExitCode.failure : ExitCode.ok;
 }
 
+/** The CSV's text; a path that is missing, not a regular file or unreadable is a one-line usage error (exit 2). */
 function readCalibrationFile(path: string, display: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new UsageError(`calibration file not found: ${display}`);
-    throw error;
+  const read = readRegularFile(path);
+  if ('skipped' in read) {
+    if (/\(it does not exist\)/.test(read.skipped)) throw new UsageError(`calibration file not found: ${display}`);
+    throw new UsageError(`${display}: ${read.skipped.replace(/; skipped$/, '')}`);
   }
+  return Buffer.from(read.bytes).toString('utf8');
 }
 
 function printCalibration(result: CalibrationResult, items: readonly CalibrationItem[], model: string, file: string, ctx: Pick<Context, 'stdout' | 'style' | 'env'>): void {

@@ -27,7 +27,7 @@ export interface LintReport {
  */
 function fileGroups(options: LintOptions, ctx: Context, emptyFolders: string[]): string[][] {
   if (options.paths.length > 0) {
-    const expanded = expandTopicPaths(options.paths.map((path) => resolve(ctx.cwd, path)));
+    const expanded = expandTopicPaths(options.paths.map((path) => resolve(ctx.cwd, path)), ctx.display);
     emptyFolders.push(...expanded.emptyFolders.map((folder) => ctx.display(folder)));
     return [expanded.files];
   }
@@ -35,7 +35,7 @@ function fileGroups(options: LintOptions, ctx: Context, emptyFolders: string[]):
     listTopicFiles(ctx.topicSources.bundledDir),
     ...ctx.topicSources.userDirs.map(({ dir, source }) => {
       assertTopicDir(dir, source);
-      return listTopicFiles(dir);
+      return listTopicFiles(dir, source);
     }),
   ];
 }

@@ -1,9 +1,10 @@
-import { lstatSync, statSync } from 'node:fs';
+import { lstatSync, statSync, type Stats } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
 import { SHELL_FILE_MODE, writeFileAtomic } from '../storage/atomicFile.js';
 import { isDatabaseFile } from '../storage/dataFolder.js';
+import { describeFsError } from '../topics/files.js';
 
 /**
  * stdout, or `--output FILE`: written atomically, and only ever as a regular
@@ -34,13 +35,25 @@ export function writeCommandOutput(text: string, options: { output?: string; for
 /** Throws a one-line UserError unless `target` may be written as a regular file and is not part of the database in `dataDir`. */
 export function checkOutputTarget(target: string, shown: string, force: boolean, dataDir: string): void {
   if (isDatabaseFile(dataDir, target)) throw new UserError(`${shown}: is the coach's own database (or one of its files); write to another name`);
-  const folder = statSync(dirname(target), { throwIfNoEntry: false });
+  const folder = probe(() => statSync(dirname(target), { throwIfNoEntry: false }));
+  if (typeof folder === 'string') throw new UserError(`${shown}: the folder ${dirname(shown)} cannot be reached (${folder})`);
   if (!folder) throw new UserError(`${shown}: the folder ${dirname(shown)} does not exist`);
   if (!folder.isDirectory()) throw new UserError(`${shown}: ${dirname(shown)} is not a folder`);
-  const existing = lstatSync(target, { throwIfNoEntry: false });
+  const existing = probe(() => lstatSync(target, { throwIfNoEntry: false }));
+  if (typeof existing === 'string') throw new UserError(`${shown}: the folder ${dirname(shown)} cannot be searched (${existing})`);
   if (!existing) return;
   if (existing.isDirectory()) throw new UserError(`${shown}: is a folder; give a file name`);
   if (existing.isSymbolicLink()) throw new UserError(`${shown}: is a symbolic link; it is never replaced (write to another name)`);
   if (!existing.isFile()) throw new UserError(`${shown}: is a ${existing.isFIFO() ? 'FIFO' : existing.isSocket() ? 'socket' : 'device'}, not a regular file; it is never replaced`);
   if (!force) throw new UserError(`${shown} already exists; use --force to overwrite it`);
+}
+
+/** A stat that says why it failed (in words: "permission denied", "a symbolic link loop") instead of throwing. */
+function probe(stat: () => Stats | undefined): Stats | undefined | string {
+  try {
+    return stat();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === undefined) throw error;
+    return describeFsError(error);
+  }
 }

@@ -4,9 +4,54 @@ import { UsageError } from '../errors.js';
 
 const TOPIC_FILE = /\.ya?ml$/i;
 
-/** Topic files directly inside `dir`, sorted by name so loading order is stable. Special files are listed too: readTopicBytes reports them. */
-export function listTopicFiles(dir: string): string[] {
-  return readdirSync(dir)
+/**
+ * Words for a file-system error, fit for `…: cannot be read (WORDS)`: the
+ * common errno codes are said in words ("permission denied", "a symbolic link
+ * loop"); any other code is shown as is, and an error without a code by its message.
+ */
+export function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ELOOP':
+      return 'a symbolic link loop';
+    case 'ENOTDIR':
+      return 'part of its path is a file, not a folder';
+    case 'ENOENT':
+      return 'it does not exist';
+    case 'ENAMETOOLONG':
+      return 'the name is too long';
+    case 'EIO':
+      return 'an input/output error';
+    case 'EMFILE':
+    case 'ENFILE':
+      return 'too many open files';
+    case 'EISDIR':
+      return 'a folder';
+    case undefined:
+      return error instanceof Error ? error.message : String(error);
+    default:
+      return code;
+  }
+}
+
+/**
+ * Topic files directly inside `dir`, sorted by name so loading order is stable.
+ * Special files are listed too: readRegularFile reports them. A folder that
+ * cannot be listed (no read permission, gone, a loop) is a one-line UsageError
+ * naming it, and `source` (`--topics`, `COACH_TOPICS`) when given.
+ */
+export function listTopicFiles(dir: string, source?: string, shown: string = dir): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === undefined) throw error;
+    throw new UsageError(`topic folder cannot be read (${describeFsError(error)}): ${shown}${source ? ` (from ${source})` : ''}`);
+  }
+  return names
     .filter((name) => TOPIC_FILE.test(name))
     .sort()
     .map((name) => join(dir, name));
@@ -17,78 +62,98 @@ export function listTopicFiles(dir: string): string[] {
  * itself. A folder named like a topic file (`d.yaml/`) stays itself, so it is
  * the same "not a regular file" problem as in a folder scan. `emptyFolders`
  * lists folder arguments that hold no topic file: linting nothing is not a pass.
+ * A path that is missing or cannot be reached (a folder above it may not be
+ * searched, a loop) is a one-line UsageError, shown through `display`.
  */
-export function expandTopicPaths(paths: readonly string[]): { files: string[]; emptyFolders: string[] } {
+export function expandTopicPaths(paths: readonly string[], display: (path: string) => string = (path) => path): { files: string[]; emptyFolders: string[] } {
   const emptyFolders: string[] = [];
   const files = paths.flatMap((path) => {
-    if (!lstatSync(path, { throwIfNoEntry: false })) throw new UsageError(`no such file or folder: ${path}`);
-    if (TOPIC_FILE.test(path) || !statOrUndefined(path)?.isDirectory()) return [path];
-    const listed = listTopicFiles(path);
+    const link = lstatOrReason(path);
+    if (link === undefined) throw new UsageError(`no such file or folder: ${display(path)}`);
+    if (typeof link === 'string') throw new UsageError(`${display(path)}: cannot be read (${link})`);
+    const target = statOrReason(path, link);
+    if (TOPIC_FILE.test(path) || typeof target === 'string' || !target.isDirectory()) return [path];
+    const listed = listTopicFiles(path, undefined, display(path));
     if (listed.length === 0) emptyFolders.push(path);
     return listed;
   });
   return { files, emptyFolders };
 }
 
+/** Throws a one-line UsageError unless `dir` (named by `source`: `--topics`, `COACH_TOPICS`) is a folder that can be reached. */
 export function assertTopicDir(dir: string, source: string): void {
-  const stats = statOrUndefined(dir);
-  if (!stats) throw new UsageError(`topic folder not found: ${dir} (from ${source})`);
+  const link = lstatOrReason(dir);
+  if (link === undefined) throw new UsageError(`topic folder not found: ${dir} (from ${source})`);
+  if (typeof link === 'string') throw new UsageError(`topic folder cannot be read (${link}): ${dir} (from ${source})`);
+  const stats = statOrReason(dir, link);
+  if (typeof stats === 'string') throw new UsageError(`topic folder cannot be read (${stats}): ${dir} (from ${source})`);
   if (!stats.isDirectory()) throw new UsageError(`${source} wants a folder of topic files, and ${dir} is not a folder`);
 }
 
 /**
- * The bytes of a topic (or answers) file, or why it is not read: a FIFO would
- * block forever, a device could stream without end, a folder or a dangling link
- * cannot be read. The kind is decided by stat before anything is opened; the
- * open is non-blocking and re-checked, in case the path changed in between.
+ * The bytes of a topic (or answers, or import, or calibration) file, or why it
+ * is not read: a FIFO would block forever, a device could stream without end, a
+ * folder or a dangling link cannot be read, a folder above it may not be
+ * searched. The kind is decided by stat before anything is opened; the open is
+ * non-blocking and re-checked, in case the path changed in between. Never
+ * throws for the file system's answer.
  */
 export function readRegularFile(path: string): { bytes: Uint8Array } | { skipped: string } {
-  const reason = notRegular(path);
-  if (reason) return { skipped: `not a regular file (${reason}); skipped` };
+  const link = lstatOrReason(path);
+  if (link === undefined) return { skipped: 'not a regular file (it does not exist); skipped' };
+  if (typeof link === 'string') return { skipped: `cannot be read (${link}); skipped` };
+  const stats = statOrReason(path, link);
+  if (typeof stats === 'string') return { skipped: `not a regular file (${stats}); skipped` };
+  const kind = oddKind(stats);
+  if (kind) return { skipped: `not a regular file (${kind}); skipped` };
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
-    return { skipped: `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); skipped` };
+    return { skipped: `cannot be read (${describeFsError(error)}); skipped` };
   }
   try {
     if (!fstatSync(fd).isFile()) return { skipped: 'not a regular file (it changed while being read); skipped' };
     return { bytes: readFileSync(fd) };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === undefined) throw error;
+    return { skipped: `cannot be read (${describeFsError(error)}); skipped` };
   } finally {
     closeSync(fd);
   }
 }
 
-function notRegular(path: string): string | undefined {
-  const link = lstatSync(path, { throwIfNoEntry: false });
-  if (!link) return 'it does not exist';
-  let stats: Stats = link;
-  if (link.isSymbolicLink()) {
-    try {
-      stats = statSync(path);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') return 'a symbolic link to nothing';
-      if (code === 'ELOOP') return 'a loop of symbolic links';
-      return `a symbolic link that cannot be followed: ${code}`;
-    }
+/** lstat: the entry itself, undefined when missing, or why it cannot be reached (a folder above it is not searchable, a loop above it). */
+function lstatOrReason(path: string): Stats | string | undefined {
+  try {
+    return lstatSync(path, { throwIfNoEntry: false });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === undefined) throw error;
+    return describeFsError(error);
   }
+}
+
+/** What a found entry leads to: itself, or a link's target; a link that cannot be followed is said in words. */
+function statOrReason(path: string, link: Stats): Stats | string {
+  if (!link.isSymbolicLink()) return link;
+  try {
+    return statSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === undefined) throw error;
+    if (code === 'ENOENT') return 'a symbolic link to nothing';
+    if (code === 'ELOOP') return 'a symbolic link loop';
+    return `a symbolic link that cannot be followed: ${describeFsError(error)}`;
+  }
+}
+
+function oddKind(stats: Stats): string | undefined {
   if (stats.isFile()) return undefined;
   if (stats.isDirectory()) return 'a folder';
   if (stats.isFIFO()) return 'a FIFO';
   if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
   if (stats.isSocket()) return 'a socket';
   return 'an unknown kind of file';
-}
-
-function statOrUndefined(path: string): Stats | undefined {
-  try {
-    return statSync(path, { throwIfNoEntry: false });
-  } catch (error) {
-    // A symlink loop (ELOOP) or a path through a file (ENOTDIR): not a folder; callers say why.
-    if (['ELOOP', 'ENOTDIR', 'ENAMETOOLONG'].includes((error as NodeJS.ErrnoException).code ?? '')) return undefined;
-    throw error;
-  }
 }
 
 /** Paths in messages: relative to the working directory when inside it, so they stay short and clickable. */

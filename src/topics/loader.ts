@@ -99,7 +99,7 @@ async function loadLayered<T extends { id: string }>(
   const problems = [...bundled.problems];
   for (const { dir, source } of sources.userDirs) {
     assertTopicDir(dir, source);
-    const user = await parsed(listTopicFiles(dir), false);
+    const user = await parsed(listTopicFiles(dir, source), false);
     for (const loaded of user.topics) byId.set(loaded.topic.id, loaded);
     problems.push(...user.problems);
   }
