@@ -4,7 +4,7 @@ import { ExitCode, UsageError } from '../errors.js';
 import { phaseBudgets } from '../interview/budgets.js';
 import { DEFAULT_PROBES } from '../interview/probes.js';
 import { runScriptedInterview } from '../interview/scripted.js';
-import { bindAnswerAt, type ScriptedAnswer } from '../session/answers.js';
+import { bindAnswerAt, keyProblem, resolveAnswerKey, type RawAnswers, type ScriptedAnswer } from '../session/answers.js';
 import { readAnswersFile } from '../session/answersFile.js';
 import { createSession } from '../session/record.js';
 import { assertKnownTopics, resolveQuestionId, type Picked } from '../session/select.js';
@@ -46,14 +46,18 @@ export async function interviewCommand(options: InterviewOptions, ctx: Context):
   if (!options.answers) assertCanAsk(ctx, 'coach interview');
 
   const raw = options.answers ? readAnswersFile(resolve(ctx.cwd, options.answers), options.answers) : null;
-  const reference = options.question ?? (raw && raw.size === 1 ? [...raw.keys()][0] : undefined);
-  const picked = reference ? designQuestion(topics, reference) : await pickDesignQuestion(designs, minutes, ctx);
+  const fileKey = !options.question && raw && raw.size === 1 ? [...raw.keys()][0] : undefined;
+  const picked = options.question
+    ? designQuestion(topics, options.question)
+    : fileKey !== undefined
+      ? designQuestionAtKey(topics, raw!, fileKey, options.answers!)
+      : await pickDesignQuestion(designs, minutes, ctx);
 
   let scripted: Extract<ScriptedAnswer, { type: 'design' }> | undefined;
   if (raw) {
     for (const key of raw.keys()) {
-      const target = resolveQuestionId(topics, key);
-      if (target.topic !== picked.topic || target.question.id !== picked.question.id) throw new UsageError(`${options.answers}: "${key}" is not the question of this interview (${picked.question.id})`);
+      const target = resolveAnswerKey(topics, raw, key, options.answers!);
+      if (target.topic !== picked.topic || target.question.id !== picked.question.id) throw keyProblem(raw, key, options.answers!, `"${key}" is not the question of this interview (${picked.question.id})`);
       scripted = bindAnswerAt(raw, key, picked.question, options.answers!) as typeof scripted;
     }
   }
@@ -80,6 +84,16 @@ function designQuestion(topics: readonly Topic[], reference: string): Picked {
     throw new UsageError(`${picked.topic}/${picked.question.id} is a ${picked.question.type} question, which coach quiz asks (e.g. coach quiz ${picked.topic}); coach interview runs design questions (coach questions --type design lists them)`);
   }
   return picked;
+}
+
+/** designQuestion for the one key of an answers file: a problem with it is placed at the key. */
+function designQuestionAtKey(topics: readonly Topic[], raw: RawAnswers, key: string, file: string): Picked {
+  try {
+    return designQuestion(topics, key);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    throw keyProblem(raw, key, file, error.message);
+  }
 }
 
 /** The design questions the picker offers, after checking --topic and --difficulty. */

@@ -1,13 +1,13 @@
 import { resolve } from 'node:path';
 import type { Context } from '../context.js';
 import { ExitCode, UsageError } from '../errors.js';
-import { bindAnswerAt, type RawAnswers, type ScriptedAnswer } from '../session/answers.js';
+import { bindAnswerAt, keyProblem, resolveAnswerKey, type RawAnswers, type ScriptedAnswer } from '../session/answers.js';
 import { readAnswersFile } from '../session/answersFile.js';
 import { newSessionId } from '../session/ids.js';
 import type { Session } from '../session/model.js';
 import { createSession } from '../session/record.js';
 import { runScriptedQuiz } from '../session/scripted.js';
-import { assertKnownTopics, matchingQuestions, resolveQuestionId, shuffle, seededRandom, type Picked } from '../session/select.js';
+import { assertKnownTopics, matchingQuestions, shuffle, seededRandom, type Picked } from '../session/select.js';
 import { loadTopics } from '../topics/loader.js';
 import type { Topic } from '../topics/model.js';
 import { planQuiz, type QuizOptions, type QuizPlan } from './quizOptions.js';
@@ -93,9 +93,11 @@ function chooseQuestions(topics: readonly Topic[], plan: QuizPlan, raw: RawAnswe
       const at = raw.locate([], false) ?? { line: 1, col: 1 };
       throw new UsageError(`${plan.answersFile}:${at.line}:${at.col}  holds no answers: write one entry per question, "<question id>: <answer>" (coach questions lists the ids)`);
     }
-    const picked = [...raw.keys()].map((key) => resolveQuestionId(topics, key));
-    const design = picked.find((entry) => entry.question.type === 'design');
-    if (design) throw new UsageError(`${plan.answersFile}: ${design.question.id} is a design question; run it with coach interview ${design.question.id} --answers FILE`);
+    const file = plan.answersFile!;
+    const keys = [...raw.keys()];
+    const picked = keys.map((key) => resolveAnswerKey(topics, raw, key, file));
+    const design = picked.findIndex((entry) => entry.question.type === 'design');
+    if (design !== -1) throw keyProblem(raw, keys[design]!, file, `${picked[design]!.question.id} is a design question; run it with coach interview ${picked[design]!.question.id} --answers FILE`);
     return { picked, seed: null };
   }
   const matching = matchingQuestions(topics, plan.filters);
@@ -109,9 +111,9 @@ function chooseQuestions(topics: readonly Topic[], plan: QuizPlan, raw: RawAnswe
 export function bindAnswers(topics: readonly Topic[], picked: readonly Picked[], raw: RawAnswers, file: string): Map<number, ScriptedAnswer> {
   const bound = new Map<number, ScriptedAnswer>();
   for (const key of raw.keys()) {
-    const target = resolveQuestionId(topics, key);
+    const target = resolveAnswerKey(topics, raw, key, file);
     const index = picked.findIndex((entry) => entry.topic === target.topic && entry.question.id === target.question.id);
-    if (index === -1) throw new UsageError(`${file}: "${key}" is not in this quiz's selection (drop it, or change the topics and filters)`);
+    if (index === -1) throw keyProblem(raw, key, file, `"${key}" is not in this quiz's selection (drop it, or change the topics and filters)`);
     bound.set(index, bindAnswerAt(raw, key, picked[index]!.question, file));
   }
   return bound;

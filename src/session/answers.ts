@@ -2,7 +2,8 @@ import { UsageError } from '../errors.js';
 import { letterFor } from '../grading/choice.js';
 import { MARKS, type Mark } from '../grading/grade.js';
 import type { Marks } from '../grading/rubric.js';
-import type { ChoiceQuestion, Criterion, DesignQuestion, Question } from '../topics/model.js';
+import type { ChoiceQuestion, Criterion, DesignQuestion, Question, Topic } from '../topics/model.js';
+import { resolveQuestionId, type Picked } from './select.js';
 
 /**
  * The answers file of PRODUCT.md, keyed by question id: parsed in two steps.
@@ -91,6 +92,26 @@ export function bindAnswerAt(answers: RawAnswers, key: string, question: Questio
     const at = error.key === undefined ? answers.locate([key, ...error.path], false) : answers.locate([key, ...error.path, error.key], true);
     if (!at) throw error;
     throw new UsageError(`${file}:${at.line}:${at.col}  ${key}${labelOf(error.path)}: ${error.detail}`);
+  }
+}
+
+/**
+ * A problem with the entry `key` itself (an unknown id, a question outside the
+ * selection), placed at the key: `file:line:col  message`, or `file: message`
+ * when the key's position is not known.
+ */
+export function keyProblem(answers: RawAnswers, key: string, file: string, message: string): UsageError {
+  const at = answers.locate([key], true);
+  return new UsageError(at ? `${file}:${at.line}:${at.col}  ${message}` : `${file}: ${message}`);
+}
+
+/** The question an answers-file key names (resolveQuestionId); an unknown or ambiguous id is a keyProblem at the key. */
+export function resolveAnswerKey(topics: readonly Topic[], answers: RawAnswers, key: string, file: string): Picked {
+  try {
+    return resolveQuestionId(topics, key);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    throw keyProblem(answers, key, file, error.message);
   }
 }
 

@@ -60,6 +60,10 @@ describe('coach interview --answers (scripted)', () => {
     [['sample-design'], 'sample-design: { nope: x }\n', /unknown field "nope" \(allowed: requirements, components, ops\)/],
     [['sample-design'], 'sample-design: { requirements: { answer: x, self: { wrong: met } } }\n', /requirements\.self: unknown criterion "wrong"/],
     [['sample-design', '--minutes', '0'], 'sample-design: {}\n', /--minutes: expected a number of minutes/],
+    [[], '# one question\nnope: {}\n', /interview\.yaml:2:1  unknown question "nope"/],
+    [[], '\nsample-choice: a\n', /interview\.yaml:2:1  sample\/sample-choice is a choice question/],
+    [['sample-design'], 'sample-design: {}\nnope: {}\n', /interview\.yaml:2:1  unknown question "nope"/],
+    [['sample-design'], 'sample-design: {}\nsample-choice: a\n', /interview\.yaml:2:1  "sample-choice" is not the question of this interview/],
   ])('interview %j with %j exits 2', async (args, content, message) => {
     const result = await runCoach(['interview', ...args, '--answers', answers(content)], { env: { COACH_HOME: tempHome(), COACH_TOPICS: FIXTURES } });
     expect(result.stderr).toMatch(message);

@@ -71,12 +71,14 @@ describe('coach quiz --answers (scripted)', () => {
 
 describe('usage errors exit 2 and name the problem', () => {
   test.each([
-    [[], 'nope: 1\n', /unknown question "nope"/],
-    [['sample'], 'eviction-lru: a\n', /answers\.yaml: "eviction-lru" is not in this quiz's selection/],
+    [[], 'nope: 1\n', /answers\.yaml:1:1  unknown question "nope"/],
+    [[], 'sample-choice: b\n  \nnope: 1\n', /answers\.yaml:3:1  unknown question "nope"/],
+    [[], '{ sample-choice: b, "nope": 1 }\n', /answers\.yaml:1:21  unknown question "nope"/],
+    [['sample'], 'eviction-lru: a\n', /answers\.yaml:1:1  "eviction-lru" is not in this quiz's selection/],
     [[], 'sample-choice: z\n', /answers\.yaml:1:16  sample-choice: "z" is not an option \(a-c or 1-3/],
     [[], 'sample-short: { answer: x, self: { order: met } }\n', /answers\.yaml:1:34  sample-short\.self: marks are missing for race/],
     [[], 'sample-short: { answer: x, self: { order: met, race: met, bogus: met } }\n', /answers\.yaml:1:59  sample-short\.self: unknown criterion "bogus"/],
-    [[], 'design-url-shortener: {}\n', /design question; run it with coach interview design-url-shortener/],
+    [[], 'sample-choice: b\ndesign-url-shortener: {}\n', /answers\.yaml:2:1  design-url-shortener is a design question; run it with coach interview design-url-shortener/],
     [[], 'a: [unclosed\n', /answers\.yaml:\d+:\d+ /],
     [['--type', 'design'], '{}\n', /design questions are mock interviews: coach interview/],
     [['--count', '0'], '{}\n', /--count: expected a whole number >= 1/],

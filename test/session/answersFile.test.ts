@@ -47,7 +47,7 @@ describe('answers files: keys are text as written', () => {
     const { run } = setUp('null: b\n');
     const result = await run();
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^coach: unknown question "null"/);
+    expect(result.stderr).toMatch(/^coach: \S*answers\.yaml:1:1  unknown question "null"/);
   });
 });
 
