@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Env } from '../paths.js';
@@ -98,18 +98,13 @@ function codeFingerprint(): string {
   return createHash('sha256').update([version, ...modules].join('\n')).digest('base64url');
 }
 
+/** The cached entries, or none: a missing, unreadable or odd cache file (a folder, a FIFO: never opened) is a cold cache. */
 function readCache(path: string, fingerprint: string): Record<string, Entry> {
-  let text: string;
+  const read = readRegularFile(path);
+  if ('skipped' in read) return {};
   try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    // Missing, unreadable or not a file: a cold cache. Anything without an errno code is a bug.
-    if ((error as NodeJS.ErrnoException).code !== undefined) return {};
-    throw error;
-  }
-  try {
-    const file = JSON.parse(text) as Partial<CacheFile>;
-    return file.format === CACHE_FORMAT && file.fingerprint === fingerprint && file.entries ? file.entries : {};
+    const file = JSON.parse(Buffer.from(read.bytes).toString('utf8')) as Partial<CacheFile> | null;
+    return file?.format === CACHE_FORMAT && file.fingerprint === fingerprint && file.entries && typeof file.entries === 'object' ? file.entries : {};
   } catch (error) {
     // A torn or foreign file is just a cold cache; it is rewritten below.
     if (error instanceof SyntaxError) return {};
@@ -129,15 +124,30 @@ function keepNewest(used: Record<string, Entry>, earlier: Record<string, Entry>)
   return kept;
 }
 
-/** Atomic (write, then rename). A cache that cannot be written costs speed, not correctness, so it never fails a lint. */
+/**
+ * Atomic (write, then rename). The cache is optional: a cache that cannot be
+ * written costs speed, not correctness, so any file-system failure (a dangling
+ * or read-only cache folder, a file or folder in the way, a full disk) is
+ * ignored without a word, and the temp file, if one was made, is removed.
+ */
 function writeCache(path: string, file: CacheFile): void {
   const temporary = `${path}.${randomBytes(6).toString('hex')}.tmp`;
   try {
-    mkdirSync(join(path, '..'), { recursive: true });
+    mkdirSync(dirname(path), { recursive: true });
     writeFileSync(temporary, JSON.stringify(file));
     renameSync(temporary, path);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (!['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'ENOTDIR', 'EEXIST', 'EDQUOT'].includes(code ?? '')) throw error;
+    // Only the file system's answers are ignored; anything without an errno code is a bug.
+    if ((error as NodeJS.ErrnoException).code === undefined) throw error;
+    removeQuietly(temporary);
+  }
+}
+
+function removeQuietly(path: string): void {
+  try {
+    rmSync(path, { force: true });
+  } catch (error) {
+    // The temp file was never made (its folder is a file, gone, unwritable): nothing is left behind.
+    if ((error as NodeJS.ErrnoException).code === undefined) throw error;
   }
 }
