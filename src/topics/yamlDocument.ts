@@ -2,6 +2,7 @@ import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments
 import type { Problem } from './problems.js';
 import { checkCoreTag, isCoreTag, isCoreTagWarning, isNonTextCoreTag } from './coreTags.js';
 import { directiveProblems } from './directives.js';
+import { normalizeLineBreaks } from './utf8.js';
 
 /**
  * The one reading of a topic or answers file: what `yaml` (YAML 1.2, core
@@ -49,8 +50,9 @@ export interface ReadOptions {
   sayWhereReadersDiffer?: boolean;
 }
 
-/** `what` names the file kind in messages ("topic file", "answers file"). */
-export function readYaml(source: string, file: string, what: string, options: ReadOptions = {}): YamlReading {
+/** `what` names the file kind in messages ("topic file", "answers file"). Line breaks are read as YAML 1.2 §5.4 says (utf8.ts normalizeLineBreaks). */
+export function readYaml(text: string, file: string, what: string, options: ReadOptions = {}): YamlReading {
+  const source = normalizeLineBreaks(text);
   const lineCounter = new LineCounter();
   const documents = parseAllDocuments(source, { ...PARSE_OPTIONS, lineCounter });
   const at = (offset: number) => lineCounter.linePos(offset);
