@@ -37,6 +37,8 @@ export async function cramCommand(options: CramOptions, ctx: Context): Promise<E
   const ranked = cramOrder(eligible.map((entry) => ({ topic: entry.topic, question: entry.question.id })), currentSchedule(ctx), latestScores(readHistory(ctx)), ctx.clock.now());
   const chosen = ranked.slice(0, limit);
   if (options.list) return printCram(chosen, ranked.length, ctx);
+  // Read even when there is nothing to cram: a missing or unreadable answers file is the script's mistake to hear about.
+  const raw = plan.answersFile ? readAnswersFile(resolve(ctx.cwd, plan.answersFile), plan.answersFile) : null;
   if (chosen.length === 0) {
     ctx.stdout.write(ctx.json ? `${JSON.stringify({ cram: [], total: 0 })}\n` : nothingToCram());
     return ExitCode.ok;
@@ -45,7 +47,7 @@ export async function cramCommand(options: CramOptions, ctx: Context): Promise<E
   const picked: Picked[] = chosen.map((pick) => byKey.get(pick.key)!);
   const settings = llmSettings(ctx);
   const grader = chooseGrader(plan.grader, settings);
-  const bound = plan.answersFile ? bindAnswers(topics, picked, readAnswersFile(resolve(ctx.cwd, plan.answersFile), plan.answersFile), plan.answersFile) : null;
+  const bound = raw ? bindAnswers(topics, picked, raw, plan.answersFile!) : null;
   return runQuestionSession({ kind: 'cram', picked, seed: null, bound, settings: { flip: plan.flip, timeLimitSeconds: plan.timeLimitSeconds, grader } }, ctx, settings);
 }
 

@@ -39,6 +39,8 @@ export async function reviewCommand(options: ReviewOptions, ctx: Context): Promi
   // A typo'd topic is the error to report, even where no terminal could ask anything.
   assertKnownTopics(topics, options.topics);
   if (!options.list && !options.answers) assertCanAsk(ctx, 'coach review');
+  // Read even when nothing is due: a missing or unreadable answers file is the script's mistake to hear about.
+  const raw = options.answers && !options.list ? readAnswersFile(resolve(ctx.cwd, options.answers), options.answers) : null;
   const cards = currentSchedule(ctx);
   const due = dueNow(topics, options, ctx, cards);
   const next = () => nextReview(topics, options.topics, cards, ctx);
@@ -57,7 +59,7 @@ export async function reviewCommand(options: ReviewOptions, ctx: Context): Promi
   const picked = askable.map((card): Picked => ({ topic: card.topic, question: topics.find((topic) => topic.id === card.topic)!.questions.find((question) => question.id === card.question)! }));
   const settings = llmSettings(ctx);
   const grader = chooseGrader(parseGrader(options.grader), settings);
-  const bound = options.answers ? bindAnswers(topics, picked, readAnswersFile(resolve(ctx.cwd, options.answers), options.answers), options.answers) : null;
+  const bound = raw ? bindAnswers(topics, picked, raw, options.answers!) : null;
   return runQuestionSession({ kind: 'review', picked, seed: null, bound, settings: { flip: false, timeLimitSeconds: null, grader } }, ctx, settings);
 }
 

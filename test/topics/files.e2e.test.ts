@@ -33,8 +33,8 @@ describe('files that are not regular files are skipped, never opened', () => {
       'dangling.yaml:1:1  not a regular file (a symbolic link to nothing); skipped',
       'fifo.yaml:1:1  not a regular file (a FIFO); skipped',
       'folder.yaml:1:1  not a regular file (a folder); skipped',
-      'loop-a.yaml:1:1  not a regular file (a loop of symbolic links); skipped',
-      'loop-b.yaml:1:1  not a regular file (a loop of symbolic links); skipped',
+      'loop-a.yaml:1:1  not a regular file (a symbolic link loop); skipped',
+      'loop-b.yaml:1:1  not a regular file (a symbolic link loop); skipped',
     ]);
     expect(result.stderr).toContain('of 6 files');
     expect(result.stderr).not.toMatch(NO_RAW_OUTPUT);
@@ -44,7 +44,7 @@ describe('files that are not regular files are skipped, never opened', () => {
     ['a folder named like a topic file', 'folder.yaml', 'not a regular file (a folder); skipped'],
     ['a FIFO', 'fifo.yaml', 'not a regular file (a FIFO); skipped'],
     ['a dangling link', 'dangling.yaml', 'not a regular file (a symbolic link to nothing); skipped'],
-    ['a loop of links', 'loop-a.yaml', 'not a regular file (a loop of symbolic links); skipped'],
+    ['a loop of links', 'loop-a.yaml', 'not a regular file (a symbolic link loop); skipped'],
   ])('coach lint given %s directly: the same one-line problem as in a folder scan, exit 1', async (_name, file, message) => {
     const dir = specialFolder();
     const result = await runCoach(['lint', file, '--no-color'], { cwd: dir });
