@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, copyFileSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -101,6 +101,15 @@ describe('a user-named path that cannot be searched, listed, read or followed: o
       expect(result.stdout, label).toBe('');
     });
   }, 120_000);
+
+  test('calibrate on a FIFO or a folder: never opened, one line, exit 2', async () => {
+    spawnSync('mkfifo', [join(dir, 'fifo.csv')]);
+    for (const [name, kind] of [['fifo.csv', 'a FIFO'], ['U', 'a folder']] as const) {
+      const result = await asNobody(['calibrate', name]);
+      expect(result.stderr).toBe(`coach: ${name}: not a regular file (${kind})\n`);
+      expect(result.code).toBe(2);
+    }
+  });
 
   test('inside a lint folder, an unreadable file or a loop is a located problem, and the rest is still linted', async () => {
     const lint = await asNobody(['lint', 'U/t.yaml', 'loop', '--no-color']);

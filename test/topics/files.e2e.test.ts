@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { runCoach, stripAnsi, tempHome, writeFiles } from '../helpers/cli.js';
+import { ROOT as ROOT_DIR, runCoach, stripAnsi, tempHome, writeFiles } from '../helpers/cli.js';
 
 const GOOD = `id: good
 title: Good
@@ -215,5 +215,26 @@ describe('the lint cache gives the verdict parsing would', () => {
     const dir = writeFiles(join(tempHome(), 't'), { 'one.yaml': bad, 'two.yaml': bad.replace('id: good', 'id: good ') });
     const result = await runCoach(['lint', dir, '--no-color'], { cwd: dir });
     expect(result.stdout).toBe('one.yaml:2:8  title: must not be empty, found ""\ntwo.yaml:2:8  title: must not be empty, found ""\n');
+  });
+});
+
+describe('line ends: CR LF and CR files read as their LF twin (YAML 1.2 §5.4)', () => {
+  test('a 1023-character key after a line: lint and --answers give the same verdict whatever the line ends', async () => {
+    const key = 'k'.repeat(1023);
+    const text = `a:\n${key}: v\n`;
+    const dir = writeFiles(join(tempHome(), 't'), { 'lf.yaml': text, 'crlf.yaml': text.replaceAll('\n', '\r\n'), 'cr.yaml': text.replaceAll('\n', '\r') });
+    const lint = (name: string) => runCoach(['lint', name, '--json'], { cwd: dir }).then((result) => ({ code: result.code, problems: JSON.parse(result.stdout).problems.map(({ file: _file, ...problem }: { file: string }) => problem) }));
+    const lf = await lint('lf.yaml');
+    expect(lf.problems.some((problem: { message: string }) => /YAML syntax/.test(problem.message))).toBe(false);
+    expect(await lint('crlf.yaml')).toEqual(lf);
+    expect(await lint('cr.yaml')).toEqual(lf);
+
+    const answers = `sample-choice: b\n${key}: x\n`;
+    writeFileSync(join(dir, 'a-lf.yaml'), answers);
+    writeFileSync(join(dir, 'a-crlf.yaml'), answers.replaceAll('\n', '\r\n'));
+    const quiz = async (name: string) => (await runCoach(['quiz', '--answers', name], { cwd: dir, env: { COACH_TOPICS: join(ROOT_DIR, 'test', 'fixtures', 'topics') } })).stderr.replace(name, 'FILE');
+    const expected = await quiz('a-lf.yaml');
+    expect(expected).toMatch(/^coach: FILE:2:1  unknown question "k{1023}"/);
+    expect(await quiz('a-crlf.yaml')).toBe(expected);
   });
 });
