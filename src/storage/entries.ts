@@ -1,8 +1,9 @@
 import { lstatSync, statSync, type Stats } from 'node:fs';
+import { describeFsError } from '../topics/files.js';
 
 /**
  * What is at a path, following symbolic links, in words fit for a message:
- * `missing`, `file`, `folder`, or the odd kinds (`a FIFO`, `a symbolic-link
+ * `missing`, `file`, `folder`, or the odd kinds (`a FIFO`, `a symbolic link
  * loop`, ...). Never throws for the file system's answer: a loop (ELOOP), a
  * path through a file (ENOTDIR) or a folder we may not enter (EACCES) are
  * kinds too, so every caller can turn any of them into one line.
@@ -17,7 +18,7 @@ export function entryKind(path: string): EntryKind {
   try {
     stats = statSync(path, { throwIfNoEntry: false });
   } catch (error) {
-    return unreachable((error as NodeJS.ErrnoException).code ?? (error as Error).message);
+    return unreachable(error);
   }
   if (!stats) {
     // stat follows links: a link whose target is missing is a dangling link, not nothing.
@@ -39,11 +40,11 @@ export function describeKind(kind: EntryKind): string {
   return kind;
 }
 
-function unreachable(code: string): OddKind {
-  if (code === 'ELOOP') return 'a symbolic-link loop';
+function unreachable(error: unknown): OddKind {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ELOOP') return 'a symbolic link loop';
   if (code === 'ENOTDIR') return 'part of its path is a file';
-  if (code === 'EACCES' || code === 'EPERM') return 'not reachable (permission denied)';
-  return `not reachable (${code})`;
+  return `not reachable (${describeFsError(error)})`;
 }
 
 function lstatOrUndefined(path: string): Stats | undefined {

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { SESSION_ID_PATTERN } from '../session/ids.js';
 import { sessionMeaningProblem } from '../session/validate.js';
+import { describeFsError } from '../topics/files.js';
 import { SESSION_SCHEMA_VERSION, SessionSchema, type Session } from '../session/model.js';
 
 /**
@@ -51,7 +52,7 @@ export function readSessionFile(path: string): Session {
   try {
     stats = statSync(path);
   } catch (error) {
-    throw new SessionFileProblem(path, `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    throw new SessionFileProblem(path, `cannot be read (${describeFsError(error)})`);
   }
   if (!stats.isFile()) throw new SessionFileProblem(path, `not a regular file (${stats.isDirectory() ? 'a folder' : stats.isFIFO() ? 'a FIFO' : 'a special file'})`);
   let value: unknown;

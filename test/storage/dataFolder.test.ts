@@ -20,7 +20,7 @@ const ODD_KINDS: [string, (path: string, dir: string) => string, RegExp][] = [
   ['a file', (path) => (writeFileSync(path, 'x'), path), /is a file, not a folder/],
   ['a path through a file', (path) => (writeFileSync(path, 'x'), join(path, 'sub')), /part of its path is a file/],
   ['a dangling link', (path, dir) => (symlinkSync(join(dir, 'nowhere'), path), path), /a symbolic link to something that does not exist/],
-  ['a link loop', (path) => (symlinkSync(path, path), path), /a symbolic-link loop/],
+  ['a link loop', (path) => (symlinkSync(path, path), path), /a symbolic link loop/],
   ['a FIFO', (path) => (mkfifo(path), path), /a FIFO/],
 ];
 
@@ -29,7 +29,7 @@ describe('entryKind: what is at a path, never throwing for the file system answe
     ['missing', () => 'missing'],
     ['file', (path: string) => (writeFileSync(path, 'x'), 'file')],
     ['folder', (path: string) => (mkdirSync(path), 'folder')],
-    ['loop', (path: string) => (symlinkSync(path, path), 'a symbolic-link loop')],
+    ['loop', (path: string) => (symlinkSync(path, path), 'a symbolic link loop')],
     ['dangling', (path: string) => (symlinkSync(`${path}-nowhere`, path), 'a symbolic link to something that does not exist')],
     ['fifo', (path: string) => (mkfifo(path), 'a FIFO')],
   ])('%s', (_name, make) => {
@@ -82,7 +82,7 @@ describe('coach.db and its -wal, -shm, -journal files: anything but a regular fi
   const KINDS: [string, (path: string) => void, string][] = [
     ['a folder', (path) => mkdirSync(path), 'a folder'],
     ['a FIFO', mkfifo, 'a FIFO'],
-    ['a link loop', (path) => symlinkSync(path, path), 'a symbolic-link loop'],
+    ['a link loop', (path) => symlinkSync(path, path), 'a symbolic link loop'],
     ['a dangling link', (path) => symlinkSync(`${path}-nowhere`, path), 'a symbolic link to something that does not exist'],
   ];
   for (const name of NAMES) {
