@@ -1,10 +1,8 @@
-import { mkdirSync } from 'node:fs';
-import { stringify } from 'yaml';
 import type { Context } from '../context.js';
-import { ConfigFileSchema, configPath, dayStartsAtOf, maskCredentials, readConfigFile, resolveLlmSettings } from '../config/settings.js';
+import { editConfig, readConfigFile } from '../config/configFile.js';
+import { ConfigFileSchema, configPath, dayStartsAtOf, maskCredentials, resolveLlmSettings } from '../config/settings.js';
 import { formatDayStart } from '../review/day.js';
 import { UsageError } from '../errors.js';
-import { writeFileAtomic } from '../storage/atomicFile.js';
 import { renderTable } from '../ui/table.js';
 import { outputWidth } from '../ui/width.js';
 
@@ -28,7 +26,8 @@ const ALIASES: Record<string, string> = { 'base-url': 'llm.baseURL', baseURL: 'l
 
 /**
  * `coach config` shows the effective settings and where each comes from;
- * `set KEY VALUE` and `unset KEY` edit config.yaml. The API key is never
+ * `set KEY VALUE` and `unset KEY` edit config.yaml in place (comments and
+ * layout kept, links written through; see editConfig). The API key is never
  * stored: it stays in OPENAI_API_KEY.
  */
 export async function configCommand(options: ConfigOptions, ctx: Context): Promise<void> {
@@ -50,9 +49,7 @@ export async function configCommand(options: ConfigOptions, ctx: Context): Promi
   }
   const next = ConfigFileSchema.safeParse({ ...file, [section]: values });
   if (!next.success) throw new UsageError(`coach config set ${key}: ${next.error.issues[0]!.message} (got "${options.value}")`);
-  mkdirSync(ctx.paths.configDir, { recursive: true });
-  // Unchanged from before: a new config.yaml is private (0600); an edited one keeps its mode.
-  writeFileAtomic(path, stringify(next.data), 0o600);
+  editConfig(path, ctx.paths.configDir, section, field, options.action === 'set' ? values[field] : undefined, next.data);
   ctx.stderr.write(`${options.action === 'set' ? `Set ${key} = ${options.value}` : `Unset ${key}`} in ${path}\n`);
 }
 

@@ -1,5 +1,6 @@
 import type { Context } from '../context.js';
-import { configPath, readConfigFile } from '../config/settings.js';
+import { configPath } from '../config/settings.js';
+import { readConfigFile } from '../config/configFile.js';
 import { ExitCode, UserError } from '../errors.js';
 import { loadTopics } from '../topics/loader.js';
 import { formatProblem } from '../topics/problems.js';

@@ -1,5 +1,6 @@
 import type { Context } from '../context.js';
-import { configPath, readConfigFile } from '../config/settings.js';
+import { configPath } from '../config/settings.js';
+import { readConfigFile } from '../config/configFile.js';
 import { ExitCode, UsageError, UserError } from '../errors.js';
 import { buildPlan, type Plan } from '../plan/plan.js';
 import type { PlanTopic } from '../plan/candidates.js';

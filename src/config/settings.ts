@@ -1,6 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { z } from 'zod';
 import { UserError } from '../errors.js';
 import type { Env } from '../paths.js';
@@ -63,36 +61,6 @@ export interface LlmSettings {
 
 export function configPath(configDir: string): string {
   return join(configDir, 'config.yaml');
-}
-
-export function readConfigFile(path: string): ConfigFile {
-  let text: string;
-  try {
-    // A FIFO would block the read forever, a folder fails it: only regular files are read.
-    const stats = statSync(path);
-    if (!stats.isFile()) throw new UserError(`${path}: is ${stats.isDirectory() ? 'a folder' : 'a special file'}, not a config file; move it aside`);
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    if (error instanceof UserError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return {};
-    if (code === 'EISDIR') throw new UserError(`${path}: is a folder, not a config file; move it aside`);
-    if (code === 'ENOTDIR') throw new UserError(`${path}: part of the path is a file, not a folder (check COACH_HOME / XDG_CONFIG_HOME)`);
-    throw new UserError(`${path}: cannot be read (${code ?? (error as Error).message})`);
-  }
-  let value: unknown;
-  try {
-    value = parse(text) ?? {};
-  } catch (error) {
-    throw new UserError(`${path}: not valid YAML (${(error as Error).message.split('\n')[0]})`);
-  }
-  const parsed = ConfigFileSchema.safeParse(value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const detail = issue.code === 'unrecognized_keys' ? `unknown setting ${issue.keys.join(', ')}` : issue.message;
-    throw new UserError(`${path}: ${issue.path.join('.') || 'top level'}: ${detail}`);
-  }
-  return parsed.data;
 }
 
 /**

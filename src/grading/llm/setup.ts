@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Context } from '../../context.js';
-import { configPath, readConfigFile, resolveLlmSettings, type LlmFlags, type LlmSettings } from '../../config/settings.js';
+import { configPath, resolveLlmSettings, type LlmFlags, type LlmSettings } from '../../config/settings.js';
+import { readConfigFile } from '../../config/configFile.js';
 import { openStorage, type Storage } from '../../storage/database.js';
 import { graderSecretOf } from '../../storage/secret.js';
 import { ResponseCache } from './cache.js';
