@@ -13,7 +13,7 @@ export async function backupCommand(options: BackupOptions, ctx: Context): Promi
   const target = resolve(ctx.cwd, options.file);
   checkOutputTarget(target, options.file, options.force === true, ctx.paths.dataDir);
   const storage = ctx.sessions.db;
-  await backupDatabase(storage, target);
+  await backupDatabase(storage, target, options.file);
   const count = ctx.sessions.ids().length;
   ctx.stderr.write(`Backed up ${count} session${count === 1 ? '' : 's'} from ${storage.path} to ${options.file}\n`);
 }

@@ -48,7 +48,7 @@ async function selfGradePending(session: Session, ctx: Context): Promise<ExitCod
     ctx.stdout.write(`Nothing to grade in ${id}: every answered question has a grade.\n`);
     return ExitCode.ok;
   }
-  assertCanAsk(ctx, 'coach grade --self');
+  assertCanAsk(ctx, 'coach grade --self', { answers: false, advice: 'run it in a terminal, or let the model grade them: coach grade --llm' });
   const [{ createPrompter }, { terminalSessionScreen }, { selfGradeStep }, { selfGrade }, { isoAt }] = await Promise.all([
     import('../ui/prompter.js'),
     import('../ui/sessionScreen.js'),

@@ -4,6 +4,7 @@ import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
 import { SHELL_FILE_MODE, writeFileAtomic } from '../storage/atomicFile.js';
 import { isDatabaseFile } from '../storage/dataFolder.js';
+import { describeWriteFailure } from '../storage/writeFailures.js';
 import { describeFsError } from '../topics/files.js';
 
 /**
@@ -12,7 +13,9 @@ import { describeFsError } from '../topics/files.js';
  * is one line; an existing regular file needs `--force`; a symlink is never
  * replaced (even with --force), since renaming over it would drop the link.
  * The live database and its companion files are never a target. A replaced
- * file keeps its mode; a new one gets a shell redirection's (0666 less the umask).
+ * file keeps its mode, owner and group; a new one gets a shell redirection's
+ * (0666 less the umask). A failed write names the target and what is wrong
+ * there (full, read-only, no permission), never the data folder.
  */
 export function writeCommandOutput(text: string, options: { output?: string; force?: boolean }, ctx: Pick<Context, 'cwd' | 'stdout' | 'stderr' | 'paths'>): void {
   if (!options.output) {
@@ -24,10 +27,7 @@ export function writeCommandOutput(text: string, options: { output?: string; for
   try {
     writeFileAtomic(target, text, SHELL_FILE_MODE);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOSPC') throw new UserError(`${options.output}: the disk is full; nothing was written`);
-    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new UserError(`${options.output}: cannot write there (${code})`);
-    throw error;
+    throw describeWriteFailure(error, target, options.output);
   }
   ctx.stderr.write(`Wrote ${options.output}\n`);
 }

@@ -77,9 +77,21 @@ export function chooseGrader(requested: 'self' | 'llm' | null, settings: LlmSett
   return requested ?? (settings.configured ? 'llm' : 'self');
 }
 
-export function assertCanAsk(ctx: Pick<Context, 'json' | 'interactive'>, command: string): void {
-  if (ctx.json) throw new UsageError(`--json needs a scripted run: ${command} ... --answers FILE --json`);
-  if (!ctx.interactive) throw new UsageError(`${command} asks questions in a terminal, and this is not one; run it by script with --answers FILE`);
+/**
+ * Refuses (one usage line) a command that must ask in a terminal when there is
+ * none, or when --json wants a scripted run. `byScript` says how the same
+ * thing runs without a terminal, for commands that take `--answers FILE`
+ * (the default); commands without that option (`resume`, `grade --self`)
+ * pass their own advice, so no message suggests an option the command lacks.
+ */
+export function assertCanAsk(ctx: Pick<Context, 'json' | 'interactive'>, command: string, byScript: { answers: true } | { answers: false; advice: string } = { answers: true }): void {
+  if (byScript.answers) {
+    if (ctx.json) throw new UsageError(`--json needs a scripted run: ${command} ... --answers FILE --json`);
+    if (!ctx.interactive) throw new UsageError(`${command} asks questions in a terminal, and this is not one; run it by script with --answers FILE`);
+    return;
+  }
+  if (ctx.json) throw new UsageError(`${command} asks questions in a terminal and has no --json output; ${byScript.advice}`);
+  if (!ctx.interactive) throw new UsageError(`${command} asks questions in a terminal, and this is not one; ${byScript.advice}`);
 }
 
 /**

@@ -9,7 +9,7 @@ export interface ResumeOptions {
 
 /** Continues an in-progress session where it stopped (default: the latest in-progress one). */
 export async function resumeCommand(options: ResumeOptions, ctx: Context): Promise<ExitCode> {
-  assertCanAsk(ctx, 'coach resume');
+  assertCanAsk(ctx, 'coach resume', { answers: false, advice: 'run it in a terminal (a session cannot be continued by script; coach quiz --answers FILE runs a new one)' });
   const id = ctx.sessions.resolve(options.session, (session) => session.status === 'in-progress');
   return runClaimed(ctx, id, () => resumeClaimed(id, ctx));
 }

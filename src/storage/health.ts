@@ -1,7 +1,7 @@
-import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
+import { accessSync, closeSync, constants, openSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { UserError } from '../errors.js';
-import { checkDatabaseFiles, prepareDataFolder } from './dataFolder.js';
+import { checkDatabaseFiles, databaseFiles, prepareDataFolder } from './dataFolder.js';
 import { openStorage, quickCheck } from './database.js';
 import { restoreAdvice } from './failures.js';
 import { DATABASE_FILE_NAME } from './names.js';
@@ -69,8 +69,31 @@ function probeWrite(dataDir: string): Health {
 }
 
 /**
+ * The first of coach.db, coach.db-wal and coach.db-shm that exists but that
+ * this user may not write (access(2) W_OK says EACCES or EPERM: a 0444 file,
+ * another user's file), or undefined. A read-only file system is left to the
+ * data-folder check, which names the folder; SQLite needs both the database
+ * and its WAL files writable to save anything.
+ */
+function unwritableDatabaseFile(dataDir: string): string | undefined {
+  for (const file of databaseFiles(dataDir)) {
+    try {
+      accessSync(file, constants.W_OK);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EACCES' || code === 'EPERM') return file;
+      // ENOENT: that companion file is not there (SQLite makes it when needed); EROFS: see above.
+      if (code !== 'ENOENT' && code !== 'EROFS') throw error;
+    }
+  }
+  return undefined;
+}
+
+/**
  * `coach doctor`'s database check: open coach.db and run `PRAGMA
- * quick_check`. Never creates the database, never changes a damaged one.
+ * quick_check`, after checking that this user may write coach.db and its
+ * -wal/-shm files (a 0444 coach.db in a writable folder fails here, where
+ * saving would). Never creates the database, never changes a damaged one.
  */
 export function databaseHealth(dataDir: string): Health {
   const path = join(dataDir, DATABASE_FILE_NAME);
@@ -82,6 +105,8 @@ export function databaseHealth(dataDir: string): Health {
     throw error;
   }
   if (!exists) return { ok: true, detail: `${path} not created yet (the first session creates it)` };
+  const locked = unwritableDatabaseFile(dataDir);
+  if (locked !== undefined) return { ok: false, detail: `${locked}: not writable by this user (permission denied), so nothing can be saved (history can still be read); give your user write access to it (chmod u+w, or chown), or set COACH_HOME to another folder` };
   let storage;
   try {
     storage = openStorage(dataDir);
