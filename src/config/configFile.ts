@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
-import { Document, isCollection } from 'yaml';
+import { Document, isCollection, isMap, isScalar } from 'yaml';
 import { UserError } from '../errors.js';
 import { resolveLinks, writeFileAtomic } from '../storage/atomicFile.js';
 import { describeKind, entryKind } from '../storage/entries.js';
@@ -101,7 +101,7 @@ export function editConfig(path: string, configDir: string, section: string, fie
     if (value === undefined) {
       document.deleteIn([section, field]);
       const rest = document.getIn([section], true);
-      if (isCollection(rest) && rest.items.length === 0) document.deleteIn([section]);
+      if (isCollection(rest) && rest.items.length === 0) removeSection(document, section);
     } else document.setIn([section, field], value);
   } catch (error) {
     if (!(error instanceof Error)) throw error;
@@ -114,6 +114,24 @@ export function editConfig(path: string, configDir: string, section: string, fie
     throw new UserError(`${path}: cannot be edited in place (${section}.${field} is shared with other settings through an alias or merge key); edit it by hand`);
   }
   writeConfigText(path, configDir, `${current.bom ? '\uFEFF' : ''}${text}`);
+}
+
+/**
+ * Removes a top-level section left empty. Comment lines directly above a
+ * setting go with it, except the file's header: yaml attaches the comment at
+ * the top of a file to the first key, so when that key goes, the comment moves
+ * to the start of the document instead of disappearing.
+ */
+function removeSection(document: Document, section: string): void {
+  const root = document.contents;
+  const first = isMap(root) ? root.items[0] : undefined;
+  const header = first && isScalar(first.key) && first.key.value === section ? first.key.commentBefore : undefined;
+  document.deleteIn([section]);
+  if (!header) return;
+  document.commentBefore = document.commentBefore ? `${document.commentBefore}\n${header}` : header;
+  // The document's comment is followed by a blank line already; the new first key's own would double it.
+  const next = isMap(root) ? root.items[0] : undefined;
+  if (next && isScalar(next.key)) next.key.spaceBefore = false;
 }
 
 /** `{ llm: {} }` and `{}` mean the same settings (an unset removes a section left empty). */
