@@ -51,7 +51,7 @@ describe('coach config', () => {
     writeFileSync(join(home, 'config.yaml'), 'llm:\n  modle: x\n');
     const result = await runCoach(['config'], { env: { COACH_HOME: home } });
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe(`coach: ${join(home, 'config.yaml')}: llm: unknown setting modle\n`);
+    expect(result.stderr).toBe(`coach: ${join(home, 'config.yaml')}:2:3  llm: unknown setting modle\n`);
   });
 });
 

@@ -63,7 +63,7 @@ describe('first-version files that are damaged or unusual: reported with their p
       make(join(home, 'config.yaml'));
       const result = await runCoach(['config'], { env: { COACH_HOME: home } });
       expect(result.code).toBe(1);
-      expectOneLine(result.stderr, new RegExp(`${join(home, 'config.yaml')}: is a (folder|special file), not a config file`));
+      expectOneLine(result.stderr, new RegExp(`${join(home, 'config.yaml')}: is a (folder|FIFO), not a config file`));
     }
   });
 });
