@@ -42,7 +42,8 @@ export function readConfig(path: string): ConfigReading {
   if (!('text' in decoded)) throw new UserError(`${path}:${decoded.line}:${decoded.col}  ${decoded.message}; it was left as it is`);
   const reading = readYaml(decoded.text, path, 'config file');
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  const crlf = decoded.text.includes('\r\n');
+  // From the bytes: decodeUtf8 hands back the text with its line breaks normalised to LF, as YAML reads them.
+  const crlf = bytes.includes('\r\n');
   const first = reading.problems[0];
   if (first) {
     const more = reading.problems.length > 1 ? ` (and ${reading.problems.length - 1} more)` : '';
