@@ -44,7 +44,7 @@ export function describeWriteFailure(error: unknown, target: string, shown = tar
   }
   if (code === 'ENOTDIR') return new UserError(`${shown}: ${notAFolderAlong(target) ?? 'part of the path is not a folder'}; ${nothing}`);
   if (code === 'ENOENT') return new UserError(`${shown}: the folder ${folder} does not exist; ${nothing}`);
-  if (code === 'ELOOP') return new UserError(`${shown}: is (or passes through) a symbolic-link loop; ${nothing}`);
+  if (code === 'ELOOP') return new UserError(`${shown}: is (or passes through) a symbolic link loop; ${nothing}`);
   if (code === 'EISDIR') return new UserError(`${shown}: is a folder; ${nothing}`);
   if (/^E[A-Z]+$/.test(code)) return new UserError(`${shown}: cannot be written (${code}: ${firstLine(error)}); ${nothing}`);
   return error instanceof Error ? error : new Error(String(error));

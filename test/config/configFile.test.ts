@@ -72,11 +72,11 @@ describe('readConfig: the same reading as topic files, every problem one located
     expect(messageOf(() => readConfigFile(join(dir, 'fifo', 'config.yaml')))).toMatch(/config\.yaml: is a FIFO, not a config file/);
     mkdirSync(join(dir, 'loop'));
     symlinkSync('config.yaml', join(dir, 'loop', 'config.yaml'));
-    expect(messageOf(() => readConfigFile(join(dir, 'loop', 'config.yaml')))).toMatch(/config\.yaml: is a symbolic-link loop, not a config file/);
+    expect(messageOf(() => readConfigFile(join(dir, 'loop', 'config.yaml')))).toMatch(/config\.yaml: is a symbolic link loop, not a config file/);
     expect(spawnSync('mkfifo', [join(dir, 'fifohome')]).status).toBe(0);
     expect(messageOf(() => readConfigFile(join(dir, 'fifohome', 'config.yaml')))).toBe(`${join(dir, 'fifohome', 'config.yaml')}: ${join(dir, 'fifohome')} is a FIFO, not a folder (check COACH_HOME / XDG_CONFIG_HOME)`);
     symlinkSync(join(dir, 'loophome'), join(dir, 'loophome'));
-    expect(messageOf(() => readConfigFile(join(dir, 'loophome', 'config.yaml')))).toMatch(/loophome is a symbolic-link loop, not a folder/);
+    expect(messageOf(() => readConfigFile(join(dir, 'loophome', 'config.yaml')))).toMatch(/loophome is a symbolic link loop, not a folder/);
   });
 });
 

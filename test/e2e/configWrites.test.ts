@@ -39,10 +39,10 @@ const KINDS: [string, (dir: string) => { home: string; named: string }][] = [
   ['COACH_HOME a FIFO', (dir) => (mkfifo(join(dir, 'h')), { home: join(dir, 'h'), named: `${join(dir, 'h')} is a FIFO, not a folder` })],
   ['COACH_HOME a file', (dir) => (writeFileSync(join(dir, 'h'), 'x'), { home: join(dir, 'h'), named: `${join(dir, 'h')} is a file, not a folder` })],
   ['COACH_HOME under a file', (dir) => (writeFileSync(join(dir, 'f'), 'x'), { home: join(dir, 'f', 'h'), named: `${join(dir, 'f')} is a file, not a folder` })],
-  ['COACH_HOME a link loop', (dir) => (symlinkSync(join(dir, 'h'), join(dir, 'h')), { home: join(dir, 'h'), named: `${join(dir, 'h')} is a symbolic-link loop` })],
+  ['COACH_HOME a link loop', (dir) => (symlinkSync(join(dir, 'h'), join(dir, 'h')), { home: join(dir, 'h'), named: `${join(dir, 'h')} is a symbolic link loop` })],
   ['config.yaml a folder', (dir) => (mkdirSync(join(dir, 'h', 'config.yaml'), { recursive: true }), { home: join(dir, 'h'), named: `${join(dir, 'h', 'config.yaml')}: is a folder` })],
   ['config.yaml a FIFO', (dir) => (mkdirSync(join(dir, 'h')), mkfifo(join(dir, 'h', 'config.yaml')), { home: join(dir, 'h'), named: `${join(dir, 'h', 'config.yaml')}: is a FIFO` })],
-  ['config.yaml a link loop', (dir) => (mkdirSync(join(dir, 'h')), symlinkSync('config.yaml', join(dir, 'h', 'config.yaml')), { home: join(dir, 'h'), named: `${join(dir, 'h', 'config.yaml')}: is a symbolic-link loop` })],
+  ['config.yaml a link loop', (dir) => (mkdirSync(join(dir, 'h')), symlinkSync('config.yaml', join(dir, 'h', 'config.yaml')), { home: join(dir, 'h'), named: `${join(dir, 'h', 'config.yaml')}: is a symbolic link loop` })],
 ];
 
 const EDITS = [

@@ -48,7 +48,7 @@ describe('first-version files that are damaged or unusual: reported with their p
     const warnings = first.stderr.trimEnd().split('\n');
     expect(warnings).toHaveLength(3);
     expect(first.stderr).toContain(`${join(sessions, '20300101-000000-dir0.json')}: not a regular file (a folder)`);
-    expect(first.stderr).toContain(`${join(sessions, '20300101-000000-loop.json')}: cannot be read (ELOOP)`);
+    expect(first.stderr).toContain(`${join(sessions, '20300101-000000-loop.json')}: cannot be read (a symbolic link loop)`);
     expect(first.stderr).toContain(`${join(sessions, '20300101-000000-fifo.json')}: not a regular file (a FIFO)`);
     for (const args of READ_COMMANDS.slice(1)) {
       const result = await runCoach(args, { env: { COACH_HOME: home, COACH_TOPICS: FIXTURES } });

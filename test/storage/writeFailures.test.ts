@@ -18,7 +18,7 @@ describe('describeWriteFailure: what is wrong at the target, never the data fold
     ['EPERM', /no permission to create files in \/x\/out/],
     ['SQLITE_READONLY', /no permission to create files in \/x\/out/],
     ['ENOENT', /^out\/b\.db: the folder \/x\/out does not exist/],
-    ['ELOOP', /symbolic-link loop/],
+    ['ELOOP', /symbolic link loop/],
     ['EIO', /^out\/b\.db: cannot be written \(EIO: EIO\); nothing was written$/],
   ])('%s', (code, expected) => {
     const described = describeWriteFailure(fault(code), '/x/out/b.db', 'out/b.db');
@@ -44,7 +44,7 @@ describe('notAFolderAlong: ENOTDIR in words, naming what is there', () => {
     expect(spawnSync('mkfifo', [join(base, 'fifo')]).status).toBe(0);
     expect(notAFolderAlong(join(base, 'fifo', 'config.yaml'))).toBe(`${join(base, 'fifo')} is a FIFO, not a folder`);
     symlinkSync(join(base, 'loop'), join(base, 'loop'));
-    expect(notAFolderAlong(join(base, 'loop', 'config.yaml'))).toBe(`${join(base, 'loop')} is a symbolic-link loop, not a folder`);
+    expect(notAFolderAlong(join(base, 'loop', 'config.yaml'))).toBe(`${join(base, 'loop')} is a symbolic link loop, not a folder`);
     symlinkSync(join(base, 'gone'), join(base, 'dangling'));
     expect(notAFolderAlong(join(base, 'dangling', 'config.yaml'))).toMatch(/dangling is a symbolic link to something that does not exist, not a folder$/);
   });
