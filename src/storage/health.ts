@@ -1,6 +1,7 @@
 import { accessSync, closeSync, constants, openSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { UserError } from '../errors.js';
+import { describeFsError } from '../topics/files.js';
 import { checkDatabaseFiles, databaseFiles, prepareDataFolder } from './dataFolder.js';
 import { openStorage, quickCheck } from './database.js';
 import { restoreAdvice } from './failures.js';
@@ -61,7 +62,7 @@ function probeWrite(dataDir: string): Health {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     if (code === 'ENOSPC' || code === 'EDQUOT') return { ok: false, detail: `${dataDir}: the disk is full; nothing can be saved (history can still be read)` };
-    return { ok: false, detail: `${dataDir} is not writable (${code})` };
+    return { ok: false, detail: `${dataDir} is not writable (${describeFsError(error)})` };
   } finally {
     if (fd !== undefined) closeSync(fd);
     rmSync(probe, { force: true });

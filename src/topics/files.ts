@@ -30,6 +30,15 @@ export function describeFsError(error: unknown): string {
       return 'too many open files';
     case 'EISDIR':
       return 'a folder';
+    case 'EROFS':
+      return 'a read-only file system';
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return 'the disk is full';
+    case 'EBUSY':
+      return 'in use';
+    case 'EEXIST':
+      return 'it already exists';
     case undefined:
       return error instanceof Error ? error.message : String(error);
     default:
