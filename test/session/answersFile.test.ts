@@ -1,7 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { topLevelKeyPosition } from '../../src/session/answersFile.js';
+import { readFast } from '../../src/topics/fastYaml.js';
+import { positionAt } from '../../src/topics/locate.js';
+import { readYaml } from '../../src/topics/yamlDocument.js';
 import { runCoach, tempHome, writeFiles } from '../helpers/cli.js';
 
 /** Question ids "123" and "0123" are different questions: an answers file keyed `0123:` must answer the second. */
@@ -113,4 +118,45 @@ describe('answers files: broken ones are one located line, exit 2, never a stack
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(`coach: ${fifo}: not a regular file (a FIFO)\n`);
   }, 20_000);
+});
+
+describe('topLevelKeyPosition places a top-level key as the yaml reading does, without re-reading the file', () => {
+  const agree = (text: string) => {
+    const fast = readFast(text);
+    if (!fast || fast.value === null || typeof fast.value !== 'object' || Array.isArray(fast.value)) return 0;
+    const reading = readYaml(text, 'a.yaml', 'answers file');
+    let placed = 0;
+    for (const key of Object.keys(fast.value)) {
+      const quick = topLevelKeyPosition(text, key);
+      if (quick === undefined) continue;
+      placed += 1;
+      expect(quick, `${key} in ${JSON.stringify(text)}`).toEqual(positionAt(reading, [key], true));
+    }
+    return placed;
+  };
+  test.each([
+    'q1: b\nq2: { answer: a, seconds: 3 }\n',
+    '# header\n\n"0123": b\n\'it\'\'s\': a\nnull: c\ntrue: d\n',
+    'short:\n  answer: |\n    q2: not a key\n    more\n  self: { a: met }\nq2: b\n',
+    'k1 : v\n"k 2": v\n',
+  ])('%j', (text) => {
+    expect(agree(text)).toBeGreaterThan(0);
+  });
+  test('a key it cannot place plainly is left to the yaml reading', () => {
+    expect(topLevelKeyPosition('{q1: a, q2: b}\n', 'q2')).toBeUndefined();
+    expect(topLevelKeyPosition('"q\\u0032": b\n', 'q2')).toBeUndefined();
+  });
+  test('property: generated answers files', () => {
+    const key = fc.oneof(fc.stringMatching(/^[a-z0-9][a-z0-9_-]{0,8}$/), fc.stringMatching(/^[a-z ']{1,6}$/).map((text) => `'${text.replaceAll("'", "''")}'`), fc.stringMatching(/^[a-z0-9 ]{1,6}$/).map((text) => `"${text}"`));
+    const value = fc.constantFrom('b', '[a, c]', '{ answer: a, seconds: 3 }', '\n  answer: x\n  self: { c1: met }', '|\n  q9: inside a block\n  more', '"quoted: value"', '# just a comment');
+    const line = fc.tuple(key, fc.constantFrom(':', ' :'), value).map(([k, colon, v]) => `${k}${colon}${v.startsWith('\n') || v.startsWith('|') ? (v.startsWith('|') ? ` ${v}` : v) : ` ${v}`}`);
+    let placed = 0;
+    fc.assert(
+      fc.property(fc.array(fc.oneof(line, fc.constant('# comment'), fc.constant('')), { minLength: 1, maxLength: 8 }).map((lines) => `${lines.join('\n')}\n`), (text) => {
+        placed += agree(text);
+      }),
+      { numRuns: 1000 },
+    );
+    expect(placed).toBeGreaterThan(500);
+  });
 });
