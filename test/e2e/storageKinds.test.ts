@@ -1,9 +1,10 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { BIN, ROOT, runCoach, type RunResult } from '../helpers/cli.js';
+import { ROOT, runCoach, type RunResult } from '../helpers/cli.js';
+import { runAsNobody } from '../helpers/faults.js';
 
 /**
  * Every command that touches the data folder, against every odd kind of
@@ -108,19 +109,8 @@ const COMMANDS = (dir: string): string[][] => [
 
 /** Runs the CLI as root, or as nobody (for the permission cases; root may read anything). */
 function run(args: string[], home: string, asNobody: boolean): Promise<RunResult> {
-  if (!asNobody) return runCoach(args, { env: { COACH_HOME: home, COACH_TOPICS: FIXTURES } });
-  return new Promise((resolve, reject) => {
-    const child = spawn('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, BIN, ...args], {
-      env: { PATH: process.env.PATH, HOME: '/nonexistent', COACH_HOME: home, COACH_TOPICS: FIXTURES },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  const env = { COACH_HOME: home, COACH_TOPICS: FIXTURES };
+  return asNobody ? runAsNobody(args, env) : runCoach(args, { env });
 }
 
 describe('every command x every odd COACH_HOME or database file: one line naming the path, non-zero exit', () => {

@@ -1,9 +1,9 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, copyFileSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { BIN, ROOT, type RunResult } from '../helpers/cli.js';
+import { BIN, ROOT, runProcess, type RunResult } from '../helpers/cli.js';
 
 /**
  * Every path a user names (lint paths, --topics and COACH_TOPICS folders,
@@ -39,16 +39,8 @@ beforeAll(() => {
 });
 
 function asNobody(args: string[], env: Record<string, string> = {}): Promise<RunResult> {
-  return new Promise((resolve, reject) => {
-    const vars = Object.entries({ PATH: '/usr/bin:/bin', HOME: join(dir, 'home'), COACH_HOME: join(dir, 'home'), XDG_CACHE_HOME: join(dir, 'home', 'cache'), ...env }).map(([key, value]) => `${key}=${value}`);
-    const child = spawn('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', 'env', '-i', ...vars, process.execPath, BIN, ...args], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  const vars = Object.entries({ PATH: '/usr/bin:/bin', HOME: join(dir, 'home'), COACH_HOME: join(dir, 'home'), XDG_CACHE_HOME: join(dir, 'home', 'cache'), ...env }).map(([key, value]) => `${key}=${value}`);
+  return runProcess('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', 'env', '-i', ...vars, process.execPath, BIN, ...args], { env: process.env, cwd: dir });
 }
 
 describe('a user-named path that cannot be searched, listed, read or followed: one line in words', () => {

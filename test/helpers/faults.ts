@@ -1,7 +1,7 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BIN, tempHome, type RunResult } from './cli.js';
+import { BIN, runProcess, tempHome, type RunResult } from './cli.js';
 
 /** Root is needed to mount file systems in a private namespace and to run the CLI as another user. */
 export function needRoot(what: string): void {
@@ -31,16 +31,5 @@ export function inNamespace(setup: string[], commands: string[][], env: Record<s
 /** Runs the built CLI as the unprivileged user nobody (root may write anything, so permission cases need another user). */
 export function runAsNobody(args: string[], env: Record<string, string>): Promise<RunResult> {
   needRoot('running the CLI as nobody through setpriv');
-  return new Promise((resolve, reject) => {
-    const child = spawn('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, BIN, ...args], {
-      env: { PATH: process.env.PATH, HOME: '/nonexistent', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  return runProcess('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, BIN, ...args], { env: { PATH: process.env.PATH, HOME: '/nonexistent', ...env } });
 }
