@@ -12,6 +12,11 @@ import { examples, HELP_EXAMPLES } from './cliHelp.js';
  */
 export type { CommandResult, Dispatch } from './commandRegistry.js';
 
+/**
+ * The commander program for every command, wired to `dispatch` with each
+ * command's options; `setExitCode` receives the code a command returns.
+ * Builds only: nothing runs until `parseAsync`.
+ */
 export function buildProgram(io: Io, dispatch: Dispatch, setExitCode: (code: ExitCode) => void): Command {
   const program = new Command('coach')
     .description('A command-line coach for backend and system-design interviews.')

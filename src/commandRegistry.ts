@@ -8,6 +8,7 @@ import type { ExitCode } from './errors.js';
  * running it.
  */
 export type CommandResult = ExitCode | void;
+/** Runs command `name` with its parsed options in `ctx`; resolves with its exit code (void means 0). */
 export type Dispatch = (name: string, options: object, ctx: Context) => Promise<CommandResult>;
 
 type CommandModule = (options: never, ctx: Context) => Promise<CommandResult>;

@@ -6,6 +6,7 @@ import { writePaged } from '../ui/pager.js';
 import { renderTable } from '../ui/table.js';
 import { outputWidth } from '../ui/width.js';
 
+/** A session in `coach history --json`: its summary without the per-question results. */
 export type HistoryEntry = Omit<SessionSummary, 'results' | 'fingerprint'>;
 
 /** Every session's summary, newest first, from the database's derived tables. */
@@ -13,6 +14,7 @@ export function readHistory(ctx: Pick<Context, 'sessions'>, options: { withResul
   return ctx.sessions.summaries(options).reverse();
 }
 
+/** `coach history`: every session newest first, as a table fitted to the terminal (paged on a TTY), or JSON. */
 export async function historyCommand(_options: Record<string, never>, ctx: Context): Promise<void> {
   if (ctx.json) {
     const sessions: HistoryEntry[] = readHistory(ctx, { withResults: false }).map(({ results: _results, fingerprint: _fingerprint, ...entry }) => entry);

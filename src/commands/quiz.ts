@@ -20,6 +20,7 @@ import { assertLlmConfigured, gradeSessionWithModel } from './llmGrading.js';
 
 export type { QuizOptions };
 
+/** `coach quiz`: picks questions (or takes them from --answers), runs them in the terminal or from the file, grades and saves; resolves with the exit code. */
 export async function quizCommand(options: QuizOptions, ctx: Context): Promise<ExitCode> {
   const plan = planQuiz(options, () => Math.floor(Math.random() * 0x100000000));
   const settings = llmSettings(ctx);
@@ -120,6 +121,11 @@ function chooseQuestions(topics: readonly Topic[], plan: QuizPlan, raw: RawAnswe
   return { picked: shuffle(matching, seededRandom(plan.seed!)).slice(0, count), seed: plan.seed };
 }
 
+/**
+ * The answers file's entries bound to the picked questions, by index in `picked`.
+ * Throws a UsageError, placed at the key, for an id that names no question or
+ * one outside this selection, and for a value that does not fit its question.
+ */
 export function bindAnswers(topics: readonly Topic[], picked: readonly Picked[], raw: RawAnswers, file: string): Map<number, ScriptedAnswer> {
   const bound = new Map<number, ScriptedAnswer>();
   for (const key of raw.keys()) {
@@ -131,6 +137,7 @@ export function bindAnswers(topics: readonly Topic[], picked: readonly Picked[],
   return bound;
 }
 
+/** A new session id (ids.ts) that no stored session has. */
 export function uniqueSessionId(ctx: Pick<Context, 'clock' | 'sessions'>): string {
   const existing = new Set(ctx.sessions.ids());
   for (;;) {
