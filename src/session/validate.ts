@@ -158,6 +158,9 @@ class Checker {
    */
   grade(path: readonly (string | number)[], grade: Grade, rubric: readonly { id: string; points: number }[] | undefined): void {
     this.instant([...path, 'at'], grade.at);
+    // A model grade always records its token usage (0 and 0 when no request was needed); self and auto grades never do.
+    if (grade.kind === 'model' && grade.usage === null) this.add([...path, 'usage'], 'a model grade records the tokens it used');
+    if (grade.kind !== 'model' && grade.usage !== null) this.add([...path, 'usage'], `a ${grade.kind} grade uses no model tokens`);
     if (grade.usage) {
       this.nonNegative([...path, 'usage', 'promptTokens'], grade.usage.promptTokens);
       this.nonNegative([...path, 'usage', 'completionTokens'], grade.usage.completionTokens);

@@ -102,6 +102,7 @@ describe('coach import accepts what the coach writes and refuses what it could n
     ['no questions', (records) => (records[0]!.questions = []), /questions: a session asks at least one question/],
     ['the same question twice', (records) => records[0]!.questions.push(structuredClone(records[0]!.questions[0]!)), /questions\.\d+: \S+ is asked twice/],
     ['topics that are not its questions\'', (records) => (records[0]!.topics = ['databases']), /topics: \[databases\] are not the topics of its questions/],
+    ['a self grade passed off as a model grade', (records) => Object.assign(short(records).grades[0]!, { by: 'llm', kind: 'model' }), /grades\.0\.usage: a model grade records the tokens it used/],
   ];
   test.each(mutations)('%s: refused in one line naming the file and the field; nothing imported', async (_name, mutate, message) => {
     const data = JSON.parse(exported) as { records: Record[] };
