@@ -6,16 +6,25 @@
 /** Said when no fact covers the question, offline and (by instruction) by a model. */
 export const YOUR_CALL = 'Your call — state your assumption.';
 
-/** Lines of an answer that start with "?" ask the interviewer; the rest is the answer. */
+/**
+ * Lines of an answer that start with "?" ask the interviewer; the rest is the
+ * answer, its lines kept as typed. When the last line was a question, `rest`
+ * ends with the line break that preceded it, so the editor reopens on a new
+ * line and what is typed next is not glued to the line before the question.
+ */
 export function splitClarifying(text: string): { questions: string[]; rest: string } {
   const questions: string[] = [];
   const kept: string[] = [];
-  for (const line of text.split('\n')) {
+  const lines = text.split('\n');
+  for (const line of lines) {
     const match = /^\s*\?\s*(.*\S)\s*$/.exec(line);
     if (match) questions.push(match[1]!);
     else kept.push(line);
   }
-  return { questions, rest: questions.length === 0 ? text : kept.join('\n').replace(/\n+$/, '') };
+  if (questions.length === 0) return { questions, rest: text };
+  const rest = kept.join('\n').replace(/\n+$/, '');
+  const endedOnQuestion = /^\s*\?\s*\S/.test(lines.at(-1)!);
+  return { questions, rest: rest !== '' && endedOnQuestion ? `${rest}\n` : rest };
 }
 
 // Words that say nothing about which fact is meant (question words, auxiliaries, pronouns).

@@ -3,10 +3,12 @@ import { gradeStatus, headlineGrade, type Grade } from '../grading/grade.js';
 import { percentOf, verdictFor } from '../grading/verdict.js';
 import { stripControlDeep } from '../text/controlChars.js';
 import type { PhaseRecord, Session, SessionQuestion } from '../session/model.js';
+import { askedStatus, isAsked, shownPhaseCount } from '../session/record.js';
 import { REPORT_SCHEMA_VERSION, type Report, type ReportGrade, type ReportQuestion } from './schema.js';
 
 /**
- * Builds the report of a session. Only asked questions appear; the score counts
+ * Builds the report of a session. Only asked questions appear (an interview in
+ * progress shows the phases answered or skipped so far, see isAsked); the score counts
  * every asked question except those still pending or ungraded (a skipped one
  * earns 0 of its points). Every string in it has passed through stripControl,
  * whatever its source (answers, topics, model replies, imported sessions).
@@ -16,7 +18,7 @@ export function buildReport(session: Session): Report {
 }
 
 function assembleReport(session: Session): Report {
-  const questions = session.questions.filter((item) => item.status !== 'unasked').map(reportQuestion);
+  const questions = session.questions.filter(isAsked).map(reportQuestion);
   const graded = gradedUnits(questions);
   const earned = graded.reduce((sum, grade) => sum + (grade.earned ?? 0), 0);
   const possible = graded.reduce((sum, grade) => sum + (grade.possible ?? 0), 0);
@@ -61,14 +63,14 @@ function reportQuestion(item: SessionQuestion): ReportQuestion {
     id: question.id,
     type: question.type,
     prompt: question.prompt,
-    status: item.status === 'answered' ? ('answered' as const) : ('skipped' as const),
+    status: askedStatus(item),
     answer: question.type === 'design' ? null : (answer?.text ?? null),
     seconds: answer?.seconds ?? null,
     budgetSeconds: Math.round(question.minutes * 60),
   };
   if (question.type === 'choice') return { ...base, choice: answer?.choice ?? [], grade: reportGrade(item.grades), grades: item.grades.map(gradeEntry) };
   if (question.type === 'design') {
-    const phases = question.phases.map((phase, index) => reportPhase(phase, item.phases?.[index]));
+    const phases = question.phases.slice(0, shownPhaseCount(item, question.phases.length)).map((phase, index) => reportPhase(phase, item.phases?.[index]));
     const budgetSeconds = phases.reduce((sum, phase) => sum + phase.budgetSeconds, 0);
     return { ...base, seconds: sumOrNull(phases.map((phase) => phase.seconds)), budgetSeconds, phases, grade: designHeadline(phases), grades: [] };
   }

@@ -1,4 +1,5 @@
 import type { Session, SessionQuestion } from '../session/model.js';
+import { isAsked } from '../session/record.js';
 import { stripControlDeep } from '../text/controlChars.js';
 import type { Report, ReportQuestion } from './schema.js';
 
@@ -13,7 +14,7 @@ export interface ReportEntry {
 }
 
 export function reportEntries(report: Report, session: Session): ReportEntry[] {
-  const asked = session.questions.filter((item) => item.status !== 'unasked');
+  const asked = session.questions.filter(isAsked);
   return report.questions.map((question, index) => ({ question, item: asked[index]! }));
 }
 

@@ -111,7 +111,7 @@ function designBlocks(question: DesignQuestion, phases: readonly ReportPhase[], 
   phases.forEach((phase, index) => {
     const asked = question.phases[index]!;
     const grades = records[index]?.grades ?? [];
-    out.push('', `### Phase ${index + 1} of ${phases.length}: ${inline(phase.title)}`, '');
+    out.push('', `### Phase ${index + 1} of ${question.phases.length}: ${inline(phase.title)}`, '');
     out.push(...facts(gradeText(phase.grade, gradeColumns(grades)), phase.seconds, phase.budgetSeconds), '', ...paragraphs(reflow(phase.prompt)));
     out.push(...unitBlock({ answer: phase.answer, modelAnswer: asked.modelAnswer, rubric: asked.rubric, grades, grade: phase.grade, turns: phase.turns }, 4));
   });

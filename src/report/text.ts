@@ -116,7 +116,7 @@ function designLines(question: DesignQuestion, phases: ReportPhase[], records: N
   phases.forEach((phase, index) => {
     const asked = question.phases[index]!;
     const grades = records[index]?.grades ?? [];
-    out.push('', style.bold(`▸ Phase ${index + 1}/${phases.length}: ${phase.title}`));
+    out.push('', style.bold(`▸ Phase ${index + 1}/${question.phases.length}: ${phase.title}`));
     out.push(...gradeLines(gradeText(phase.grade, gradeColumns(grades)), phase.grade, phase.seconds, phase.budgetSeconds, style), ...wrapText(phase.prompt, width));
     out.push(...unitLines({ answer: phase.answer, modelAnswer: asked.modelAnswer, rubric: asked.rubric, grades, grade: phase.grade, turns: phase.turns }, style, width));
   });

@@ -57,6 +57,38 @@ export function finishSession(session: Session, nowMs: number): void {
   session.updatedAt = session.finishedAt;
 }
 
+/**
+ * Whether a question shows in history, stats, reports and exports: answered or
+ * skipped, or a design question with any phase answered or skipped. An
+ * interview keeps its one question `unasked` until every phase is settled
+ * (settleDesignQuestion), so without this an interview in progress would hide
+ * the phases already answered.
+ */
+export function isAsked(item: SessionQuestion): boolean {
+  return item.status !== 'unasked' || (item.phases ?? []).some((phase) => phase.status !== 'unasked');
+}
+
+/** How an asked question reads: its own status, or for an interview in progress `answered` once any phase is. */
+export function askedStatus(item: SessionQuestion): 'answered' | 'skipped' {
+  if (item.status !== 'unasked') return item.status;
+  return (item.phases ?? []).some((phase) => phase.status === 'answered') ? 'answered' : 'skipped';
+}
+
+/**
+ * The phase records a report shows: every one once the question is settled;
+ * while an interview runs, the phases up to the last one answered or skipped
+ * (phases run in order, so these are a prefix and keep their positions).
+ */
+export function shownPhaseCount(item: SessionQuestion, phaseCount: number): number {
+  if (item.status !== 'unasked') return phaseCount;
+  const records = item.phases ?? [];
+  let last = -1;
+  records.forEach((record, index) => {
+    if (record.status !== 'unasked') last = index;
+  });
+  return Math.min(phaseCount, last + 1);
+}
+
 /** Where a resumed session continues: the first question not yet asked. */
 export function nextUnasked(session: Session): number {
   return session.questions.findIndex((item) => item.status === 'unasked');

@@ -1,6 +1,7 @@
 import { headlineGrade, type Grade } from '../grading/grade.js';
 import { buildReport } from '../report/build.js';
 import type { Session } from './model.js';
+import { askedStatus, isAsked } from './record.js';
 
 /**
  * What history, stats and export need of a session, without its copied
@@ -47,7 +48,7 @@ export function summarize(session: Session): SessionSummary {
   const report = buildReport(session);
   const results: QuestionResult[] = [];
   for (const item of session.questions) {
-    if (item.status === 'unasked') continue;
+    if (!isAsked(item)) continue;
     const base = { topic: item.topic, question: item.question.id, type: item.question.type };
     if (item.question.type === 'design') {
       item.question.phases.forEach((phase, index) => {
@@ -56,7 +57,7 @@ export function summarize(session: Session): SessionSummary {
         results.push({ ...base, phase: phase.id, status: record.status, answeredAt: record.answer?.submittedAt ?? null, ...gradeParts(record.grades) });
       });
     } else {
-      results.push({ ...base, phase: null, status: item.status, answeredAt: item.answer?.submittedAt ?? null, ...gradeParts(item.grades) });
+      results.push({ ...base, phase: null, status: askedStatus(item), answeredAt: item.answer?.submittedAt ?? null, ...gradeParts(item.grades) });
     }
   }
   return {

@@ -37,7 +37,8 @@ describe('a mock interview that talks back, in a real terminal', () => {
       // The editor reopens with the answer kept and the exchange above it.
       await term.waitForScreen(`Interviewer: ${phase.fact}`);
       await term.waitForScreen(`│ ${phase.answer}`);
-      term.write(' More.');
+      // Typed on a new line: the line break before the question is kept, not joined to the line above.
+      term.write('More.');
       term.write(KEYS.ctrlD);
       for (const [index, followUp] of phase.followUps.entries()) {
         await term.waitFor(`Follow-up: ${followUp}`);
@@ -60,7 +61,8 @@ describe('a mock interview that talks back, in a real terminal', () => {
     expect(await term.exit).toMatchObject({ exitCode: 0 });
 
     const report = ReportSchema.parse(JSON.parse((await runCoach(['report', '--json'], { env })).stdout));
-    expect(report.questions[0]!.phases![0]!.answer).toBe('Write rate and read ratio. More.');
+    expect(report.questions[0]!.phases![0]!.answer).toBe('Write rate and read ratio.\nMore.');
+    expect(report.questions[0]!.phases![1]!.answer).toBe('Object storage for bodies.\nMore.');
     const turns = report.questions[0]!.phases!.map((phase) => phase.turns.map((turn) => [turn.kind, turn.question, turn.answer]));
     expect(turns).toEqual([
       [

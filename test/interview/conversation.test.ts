@@ -40,6 +40,10 @@ describe('clarifying questions', () => {
     expect(splitClarifying('First I ask.\n? How many users?\n  ?  Do pastes expire?  \nThen design.')).toEqual({ questions: ['How many users?', 'Do pastes expire?'], rest: 'First I ask.\nThen design.' });
     expect(splitClarifying('No questions? Fine.\nWhy? Because.')).toEqual({ questions: [], rest: 'No questions? Fine.\nWhy? Because.' });
     expect(splitClarifying('?\n? \nText')).toEqual({ questions: [], rest: '?\n? \nText' });
+    // A question on the last line: the line break before it stays, so the next words start a new line.
+    expect(splitClarifying('per key limits\n? How many keys?')).toEqual({ questions: ['How many keys?'], rest: 'per key limits\n' });
+    expect(splitClarifying('a\n\nb\n\n? q')).toEqual({ questions: ['q'], rest: 'a\n\nb\n' });
+    expect(splitClarifying('? only a question')).toEqual({ questions: ['only a question'], rest: '' });
   });
 });
 

@@ -125,7 +125,7 @@ describe('the interview runner talks back (offline)', () => {
 
     expect(shown[0]!.hint).toMatch(/Ctrl\+Q \(or a line "\? question" \+ Ctrl\+D\): ask the interviewer/);
     expect(shown[0]!.askKey).toBe(true);
-    expect(shown[1]!.initial).toBe('I ask about scale first.');
+    expect(shown[1]!.initial).toBe('I ask about scale first.\n'); // on a new line after the removed question line
     expect(shown[1]!.message).toContain('You asked: Do pastes expire?\nInterviewer: Pastes expire after 30 days unless the owner pins them.');
     expect(shown[1]!.message).toContain('You asked: Which cloud do we use?\nInterviewer: Your call — state your assumption.');
     expect(shown.slice(2).map((request) => request.message)).toEqual(['Follow-up: How long do pastes live?', 'Follow-up: How many reads per second at peak?', 'Where do pastes live?', 'Follow-up: What happens to a viral paste?']);
