@@ -1,6 +1,9 @@
+import { writeSync } from 'node:fs';
 import { systemClock } from './clock.js';
-import type { Io } from './context.js';
+import type { Io, OutputStream } from './context.js';
 import type { ExitCode } from './errors.js';
+import { fdWriter, needsFdWriter } from './fdWriter.js';
+import { describeFsError } from './topics/files.js';
 import { isVersionRequest } from './version.js';
 
 /** Inlined by the build (esbuild `define`); undefined when running from source, as tests do. */
@@ -12,26 +15,48 @@ declare const __COACH_VERSION__: string | undefined;
  * shows its stack.
  */
 const interrupts = new AbortController();
+
+const STREAM_NAMES: Readonly<Record<number, string>> = { 1: 'standard output', 2: 'standard error' };
+
+/**
+ * A write to stdout or stderr failed. `coach history | head` closes our stdout early
+ * (EPIPE): that is the reader's choice, not an error, so the command ends quietly.
+ * A closed terminal (SIGHUP) fails writes with EIO: the session is saved before anything
+ * is printed, so the rest of the output has nowhere to go and is dropped. Anything else
+ * (a full disk, /dev/full, a read-only file) means the output is incomplete: one line on
+ * stderr and exit 1, never 0, never a stack trace.
+ */
+function outputFailed(fd: number, error: NodeJS.ErrnoException): void {
+  if (error.code === 'EIO') return;
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  const line = `coach: ${STREAM_NAMES[fd]}: ${describeFsError(error)}; the output is incomplete\n`;
+  try {
+    writeSync(2, line);
+  } catch {
+    // stderr itself is failing (full, gone): nothing can be told there; the exit code still says so.
+    process.exitCode = 1;
+  }
+  process.exit(1);
+}
+
+// Files and devices get a writer that writes every byte (Node's own ignores a short write
+// to a nearly full disk); pipes and terminals keep process.stdout, whose errors arrive as events.
+const outputFor = (fd: 1 | 2): OutputStream => (needsFdWriter(fd) ? fdWriter(fd, (error) => outputFailed(fd, error)) : fd === 1 ? process.stdout : process.stderr);
+const stdout = outputFor(1);
+const stderr = outputFor(2);
+for (const [fd, stream] of [[1, process.stdout], [2, process.stderr]] as const) {
+  stream.on('error', (error: NodeJS.ErrnoException) => outputFailed(fd, error));
+}
+
 const io: Io = {
   signal: interrupts.signal,
-  stdout: process.stdout,
-  stderr: process.stderr,
+  stdout,
+  stderr,
   stdin: process.stdin,
   env: process.env,
   cwd: process.cwd(),
   clock: systemClock,
 };
-
-// `coach history | head` closes our stdout early: that is the reader's choice, not an error.
-// A closed terminal (SIGHUP) fails writes with EIO: the session is saved before anything is
-// printed, so the rest of the output has nowhere to go and is dropped.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EIO') return;
-    if (error.code !== 'EPIPE') throw error;
-    process.exit(process.exitCode ?? 0);
-  });
-}
 
 // SIGTERM, SIGHUP and SIGINT abort io.signal: an open prompt puts the terminal back and
 // rejects, the session (draft included) is saved, and the command returns 143/129/130.
@@ -76,11 +101,11 @@ try {
 // Messages can quote file contents or a server's reply: sanitised like any text we did not write.
 function reportFailure(error: unknown, { ExitCode, UserError }: typeof import('./errors.js'), stripControl: (text: string) => string): ExitCode {
   if (error instanceof UserError) {
-    process.stderr.write(`coach: ${stripControl(error.message)}\n`);
+    io.stderr.write(`coach: ${stripControl(error.message)}\n`);
     return error.exitCode;
   }
   const stack = stripControl(error instanceof Error ? (error.stack ?? error.message) : String(error));
-  process.stderr.write(
+  io.stderr.write(
     `coach: internal error — this is a bug in interview-coach, not something you did.\n${stack}\n` +
       'Please report it with the command you ran and the output above.\n',
   );

@@ -3,6 +3,7 @@ import type { Context } from '../context.js';
 import { UsageError, UserError } from '../errors.js';
 import { readRegularFile } from '../topics/files.js';
 import { importRecords } from '../storage/importRecords.js';
+import { escapeControl } from '../text/controlChars.js';
 
 export interface ImportOptions {
   file: string;
@@ -15,21 +16,22 @@ export interface ImportOptions {
  */
 export async function importCommand(options: ImportOptions, ctx: Context): Promise<void> {
   const path = resolve(ctx.cwd, options.file);
-  const records = readExport(path, options.file);
+  const shown = escapeControl(options.file);
+  const records = readExport(path, shown);
   let outcome;
   try {
     outcome = importRecords(ctx.sessions.db, records);
   } catch (error) {
     if (error instanceof UserError) throw error;
-    if (error instanceof Error && error.message.startsWith('records[')) throw new UserError(`${options.file}: ${error.message}`);
+    if (error instanceof Error && error.message.startsWith('records[')) throw new UserError(`${shown}: ${error.message}`);
     throw error;
   }
   if (ctx.json) {
     ctx.stdout.write(`${JSON.stringify(outcome, null, 2)}\n`);
   } else {
-    ctx.stdout.write(`Imported ${outcome.imported.length} session${outcome.imported.length === 1 ? '' : 's'} from ${options.file}; ${outcome.present.length} already here.\n`);
+    ctx.stdout.write(`Imported ${outcome.imported.length} session${outcome.imported.length === 1 ? '' : 's'} from ${shown}; ${outcome.present.length} already here.\n`);
   }
-  for (const id of outcome.conflicts) ctx.stderr.write(ctx.style.yellow(`warning: ${options.file}: session ${id} differs from the one already stored; kept the stored one\n`));
+  for (const id of outcome.conflicts) ctx.stderr.write(ctx.style.yellow(`warning: ${shown}: session ${id} differs from the one already stored; kept the stored one\n`));
 }
 
 /**

@@ -6,6 +6,7 @@ import { SHELL_FILE_MODE, writeFileAtomic } from '../storage/atomicFile.js';
 import { isDatabaseFile } from '../storage/dataFolder.js';
 import { describeWriteFailure } from '../storage/writeFailures.js';
 import { describeFsError } from '../topics/files.js';
+import { escapeControl } from '../text/controlChars.js';
 
 /**
  * stdout, or `--output FILE`: written atomically, and only ever as a regular
@@ -23,17 +24,19 @@ export function writeCommandOutput(text: string, options: { output?: string; for
     return;
   }
   const target = resolve(ctx.cwd, options.output);
-  checkOutputTarget(target, options.output, options.force === true, ctx.paths.dataDir);
+  const shown = escapeControl(options.output);
+  checkOutputTarget(target, shown, options.force === true, ctx.paths.dataDir);
   try {
     writeFileAtomic(target, text, SHELL_FILE_MODE);
   } catch (error) {
-    throw describeWriteFailure(error, target, options.output);
+    throw describeWriteFailure(error, target, shown);
   }
-  ctx.stderr.write(`Wrote ${options.output}\n`);
+  ctx.stderr.write(`Wrote ${shown}\n`);
 }
 
 /** Throws a one-line UserError unless `target` may be written as a regular file and is not part of the database in `dataDir`. */
-export function checkOutputTarget(target: string, shown: string, force: boolean, dataDir: string): void {
+export function checkOutputTarget(target: string, given: string, force: boolean, dataDir: string): void {
+  const shown = escapeControl(given);
   if (isDatabaseFile(dataDir, target)) throw new UserError(`${shown}: is the coach's own database (or one of its files); write to another name`);
   const folder = probe(() => statSync(dirname(target), { throwIfNoEntry: false }));
   if (typeof folder === 'string') throw new UserError(`${shown}: the folder ${dirname(shown)} cannot be reached (${folder})`);

@@ -1,5 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import { UserError } from '../errors.js';
+import { escapeControl } from '../text/controlChars.js';
 import { describeKind, entryKind } from './entries.js';
 
 /**
@@ -17,7 +18,7 @@ export function notAFolderAlong(path: string): string | undefined {
   for (const part of parts) {
     const kind = entryKind(part);
     if (kind === 'missing') return undefined;
-    if (kind !== 'folder') return `${part} is ${describeKind(kind)}, not a folder`;
+    if (kind !== 'folder') return `${escapeControl(part)} is ${describeKind(kind)}, not a folder`;
   }
   return undefined;
 }
@@ -30,10 +31,11 @@ export function notAFolderAlong(path: string): string | undefined {
  * `SQLITE_READONLY` / `SQLITE_CANTOPEN` from SQLite's backup into the target.
  * Anything else is returned unchanged (a bug, shown with its stack).
  */
-export function describeWriteFailure(error: unknown, target: string, shown = target): Error {
+export function describeWriteFailure(error: unknown, target: string, given = target): Error {
   if (error instanceof UserError) return error;
   const code = String((error as { code?: unknown }).code ?? '');
-  const folder = dirname(resolve(target));
+  const shown = escapeControl(given);
+  const folder = escapeControl(dirname(resolve(target)));
   const nothing = 'nothing was written';
   if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'SQLITE_FULL' || (code.startsWith('SQLITE_IOERR') && /disk|space|full/i.test(String((error as Error).message)))) {
     return new UserError(`${shown}: the disk holding ${folder} is full; ${nothing} (free some space there, or write somewhere else)`);

@@ -58,3 +58,21 @@ export function stripControlDeep<T>(value: T): T {
   }
   return value;
 }
+
+const SHOWN_CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+const NAMED_ESCAPES: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/**
+ * A path or file name fit for a message: every control character, line feed and tab
+ * included, is shown escaped — `\n`, `\r`, `\t`, `\xHH` for other C0/C1 controls and
+ * DEL (ESC is `\x1b`), `\uHHHH` for bidi controls — so the name stays on one line and
+ * no escape sequence reaches the terminal, yet the reader sees the name had one.
+ * A backslash is left as is, so escaping twice changes nothing.
+ */
+export function escapeControl(text: string): string {
+  if (!new RegExp(SHOWN_CONTROL.source).test(text)) return text;
+  return text.replace(SHOWN_CONTROL, (char) => {
+    const code = char.charCodeAt(0);
+    return NAMED_ESCAPES[char] ?? (code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`);
+  });
+}

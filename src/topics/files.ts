@@ -1,6 +1,7 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import { UsageError } from '../errors.js';
+import { escapeControl } from '../text/controlChars.js';
 
 const TOPIC_FILE = /\.ya?ml$/i;
 
@@ -92,10 +93,10 @@ export function expandTopicPaths(paths: readonly string[], display: (path: strin
 /** Throws a one-line UsageError unless `dir` (named by `source`: `--topics`, `COACH_TOPICS`) is a folder that can be reached. */
 export function assertTopicDir(dir: string, source: string): void {
   const link = lstatOrReason(dir);
-  if (link === undefined) throw new UsageError(`topic folder not found: ${dir} (from ${source})`);
-  if (typeof link === 'string') throw new UsageError(`topic folder cannot be read (${link}): ${dir} (from ${source})`);
+  if (link === undefined) throw new UsageError(`topic folder not found: ${escapeControl(dir)} (from ${source})`);
+  if (typeof link === 'string') throw new UsageError(`topic folder cannot be read (${link}): ${escapeControl(dir)} (from ${source})`);
   const stats = statOrReason(dir, link);
-  if (typeof stats === 'string') throw new UsageError(`topic folder cannot be read (${stats}): ${dir} (from ${source})`);
+  if (typeof stats === 'string') throw new UsageError(`topic folder cannot be read (${stats}): ${escapeControl(dir)} (from ${source})`);
   if (!stats.isDirectory()) throw new UsageError(`${source} wants a folder of topic files, and ${dir} is not a folder`);
 }
 
@@ -165,8 +166,8 @@ function oddKind(stats: Stats): string | undefined {
   return 'an unknown kind of file';
 }
 
-/** Paths in messages: relative to the working directory when inside it, so they stay short and clickable. */
+/** Paths in messages: relative to the working directory when inside it, so they stay short and clickable; control characters escaped (escapeControl) so a name stays one line. */
 export function displayPath(path: string, cwd: string): string {
   const shown = relative(cwd, path);
-  return shown !== '' && !shown.startsWith('..') && !isAbsolute(shown) ? shown : path;
+  return escapeControl(shown !== '' && !shown.startsWith('..') && !isAbsolute(shown) ? shown : path);
 }

@@ -1,3 +1,5 @@
+import { escapeControl } from '../text/controlChars.js';
+
 /** One located problem in a topic file: printed as `file:line:col  message`. */
 export interface Problem {
   file: string;
@@ -8,8 +10,9 @@ export interface Problem {
   level?: 'error' | 'warning';
 }
 
+/** `file:line:col  message` on one line: control characters in the file name are shown escaped (escapeControl). */
 export function formatProblem(problem: Problem): string {
-  return `${problem.file}:${problem.line}:${problem.col}  ${problem.level === 'warning' ? 'warning: ' : ''}${problem.message}`;
+  return `${escapeControl(problem.file)}:${problem.line}:${problem.col}  ${problem.level === 'warning' ? 'warning: ' : ''}${problem.message}`;
 }
 
 export function byPosition(a: Problem, b: Problem): number {
