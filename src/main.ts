@@ -3,7 +3,7 @@ import { systemClock } from './clock.js';
 import type { Io, OutputStream } from './context.js';
 import type { ExitCode } from './errors.js';
 import { fdWriter, needsFdWriter } from './fdWriter.js';
-import { describeFsError } from './topics/files.js';
+import { describeFsError } from './text/fsErrors.js';
 import { isVersionRequest } from './version.js';
 
 /** Inlined by the build (esbuild `define`); undefined when running from source, as tests do. */
