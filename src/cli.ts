@@ -2,7 +2,8 @@ import { Command, CommanderError } from 'commander';
 import { createContext, type GlobalOptions, type Io } from './context.js';
 import { ExitCode } from './errors.js';
 import { readPackageVersion } from './paths.js';
-import { lazyDispatch, WITHOUT_SESSIONS, type Dispatch } from './commandRegistry.js';
+import { lazyDispatch, WITHOUT_SESSIONS, type CommandAction, type Dispatch } from './commandRegistry.js';
+import { addRecordCommands } from './cliRecords.js';
 import { examples, HELP_EXAMPLES } from './cliHelp.js';
 
 /**
@@ -35,7 +36,7 @@ export function buildProgram(io: Io, dispatch: Dispatch, setExitCode: (code: Exi
     .exitOverride()
     .addHelpText('after', HELP_EXAMPLES);
 
-  const action = (name: string, toOptions: (...args: unknown[]) => object) =>
+  const action: CommandAction = (name, toOptions) =>
     async (...args: unknown[]) => {
       const command = args.at(-1) as Command;
       const ctx = await createContext(io, command.optsWithGlobals<GlobalOptions>(), { withSessions: !WITHOUT_SESSIONS.has(name) });
@@ -191,51 +192,7 @@ export function buildProgram(io: Io, dispatch: Dispatch, setExitCode: (code: Exi
     .addHelpText('after', examples('coach grade', 'coach grade 20261127-2130 --llm --concurrency 8', 'coach grade latest --self'))
     .action(action('grade', (session, options) => ({ session: session as string | undefined, ...(options as object) })));
 
-  program
-    .command('history')
-    .description('past sessions, newest first: kind, topics, score, status')
-    .addHelpText('after', examples('coach history', 'coach history --json'))
-    .action(action('history', () => ({})));
-
-  program
-    .command('report')
-    .description("a session's report: terminal text, Markdown, a self-contained HTML page, or the JSON contract")
-    .argument('[session]', 'a session id, a unique prefix, or latest (default)')
-    .option('--format <format>', 'text, md, html or json (--json is the same as --format json)', 'text')
-    .option('--output <file>', 'write to a file instead of stdout')
-    .option('--force', 'overwrite --output if it exists')
-    .addHelpText('after', examples('coach report', 'coach report latest --format html --output report.html', 'coach report 20261127 --format md > report.md', 'coach report --json'))
-    .action(action('report', (session, options) => ({ session: session as string | undefined, ...(options as object) })));
-
-  program
-    .command('stats')
-    .description('progress per topic over time, the criteria you miss most, self-grading vs model drift')
-    .addHelpText('after', examples('coach stats', 'coach stats --json'))
-    .action(action('stats', () => ({})));
-
-  program
-    .command('export')
-    .description('all history as JSON (every report) or CSV (one row per graded criterion)')
-    .option('--format <format>', 'json or csv', 'json')
-    .option('--output <file>', 'write to a file instead of stdout')
-    .option('--force', 'overwrite --output if it exists')
-    .addHelpText('after', examples('coach export > history.json', 'coach export --format csv --output history.csv'))
-    .action(action('export', (options) => ({ ...(options as object) })));
-
-  program
-    .command('import')
-    .description('add the sessions of a coach export --format json file (sessions already here are skipped)')
-    .argument('<file>', 'a file written by coach export --format json')
-    .addHelpText('after', examples('coach export --output history.json   # on the old machine', 'coach import history.json'))
-    .action(action('import', (file) => ({ file: file as string })));
-
-  program
-    .command('backup')
-    .description('a consistent copy of the database (coach.db), safe while coach runs elsewhere')
-    .argument('<file>', 'where to write the copy')
-    .option('--force', 'overwrite the file if it exists')
-    .addHelpText('after', examples('coach backup ~/coach-backup.db', 'coach backup coach.db.bak --force'))
-    .action(action('backup', (file, options) => ({ file: file as string, ...(options as object) })));
+  addRecordCommands(program, action);
 
   program
     .command('calibrate')

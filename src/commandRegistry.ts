@@ -11,6 +11,9 @@ export type CommandResult = ExitCode | void;
 /** Runs command `name` with its parsed options in `ctx`; resolves with its exit code (void means 0). */
 export type Dispatch = (name: string, options: object, ctx: Context) => Promise<CommandResult>;
 
+/** The commander action for command `name`: parses its arguments into options with `toOptions`, then dispatches. */
+export type CommandAction = (name: string, toOptions: (...args: unknown[]) => object) => (...args: unknown[]) => Promise<void>;
+
 type CommandModule = (options: never, ctx: Context) => Promise<CommandResult>;
 
 const COMMANDS: Record<string, () => Promise<CommandModule>> = {
