@@ -1,4 +1,4 @@
-import type { SessionSummary } from '../session/summaries.js';
+import type { QuestionResult, SessionSummary } from '../session/summaries.js';
 
 /**
  * Progress over history, from session summaries: per topic (sessions, average,
@@ -70,25 +70,11 @@ function interviewProgress(summaries: readonly SessionSummary[], limit: number):
 }
 
 function topicProgress(summaries: readonly SessionSummary[]): TopicProgress[] {
-  type Tally = { answered: number; skipped: number; earned: number; possible: number; answeredEarned: number; answeredPossible: number };
+  type Tally = Omit<TopicTotals, 'driftQuestions' | 'driftPoints'>;
   const empty = (): Tally => ({ answered: 0, skipped: 0, earned: 0, possible: 0, answeredEarned: 0, answeredPossible: 0 });
   const byTopic = new Map<string, Tally & { sessions: number; trend: number[] }>();
   for (const summary of summaries) {
-    const perTopic = new Map<string, Tally>();
-    for (const result of summary.results) {
-      const entry = perTopic.get(result.topic) ?? empty();
-      if (result.status === 'answered') entry.answered += 1;
-      else entry.skipped += 1;
-      if (result.headline) {
-        entry.earned += result.headline.earned;
-        entry.possible += result.headline.possible;
-        if (result.status === 'answered') {
-          entry.answeredEarned += result.headline.earned;
-          entry.answeredPossible += result.headline.possible;
-        }
-      }
-      perTopic.set(result.topic, entry);
-    }
+    const perTopic = tallyByTopic(summary.results);
     for (const [topic, entry] of perTopic) {
       const total = byTopic.get(topic) ?? { ...empty(), sessions: 0, trend: [] };
       total.sessions += 1;
@@ -172,4 +158,43 @@ function compareKeys(a: readonly string[], b: readonly string[]): number {
     if (a[index]! !== b[index]!) return a[index]! < b[index]! ? -1 : 1;
   }
   return 0;
+}
+
+/** One session's tally for one topic (a row of `session_topics`): what coach stats sums per topic (points are rubric points; drift in percentage points). */
+export interface TopicTotals {
+  answered: number;
+  earned: number;
+  possible: number;
+  skipped: number;
+  /** Headline points on answered questions only (the ON ANSWERED column). */
+  answeredEarned: number;
+  answeredPossible: number;
+  /** Questions with both a self and a model grade, and the sum of (self percent - model percent) over them. */
+  driftQuestions: number;
+  driftPoints: number;
+}
+
+/** A session's results tallied per topic: the one definition both `computeStats` and the stored `session_topics` rows use. */
+export function tallyByTopic(results: readonly QuestionResult[]): Map<string, TopicTotals> {
+  const perTopic = new Map<string, TopicTotals>();
+  for (const result of results) {
+    let entry = perTopic.get(result.topic);
+    if (!entry) perTopic.set(result.topic, (entry = { answered: 0, earned: 0, possible: 0, skipped: 0, answeredEarned: 0, answeredPossible: 0, driftQuestions: 0, driftPoints: 0 }));
+    if (result.status === 'answered') entry.answered += 1;
+    else entry.skipped += 1;
+    if (result.headline) {
+      entry.earned += result.headline.earned;
+      entry.possible += result.headline.possible;
+      if (result.status === 'answered') {
+        entry.answeredEarned += result.headline.earned;
+        entry.answeredPossible += result.headline.possible;
+      }
+    }
+    const { self, model } = result;
+    if (self && model && self.possible > 0 && model.possible > 0) {
+      entry.driftQuestions += 1;
+      entry.driftPoints += (100 * self.earned) / self.possible - (100 * model.earned) / model.possible;
+    }
+  }
+  return perTopic;
 }

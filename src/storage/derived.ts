@@ -1,5 +1,6 @@
 import type { QuestionResult, SessionSummary } from '../session/summaries.js';
 import type { Storage } from './database.js';
+import { tallyByTopic } from '../progress/stats.js';
 
 /**
  * The derived tables of one session (its history columns, `results`,
@@ -42,46 +43,13 @@ export function rewriteDerived(storage: Storage, summary: SessionSummary, batch?
   if (batch) batch.add(fresh);
   else applyCriteria(storage, fresh, 1);
 
-  const perTopic = new Map<string, TopicTotals>();
-  for (const result of summary.results) {
-    let entry = perTopic.get(result.topic);
-    if (!entry) perTopic.set(result.topic, (entry = { answered: 0, earned: 0, possible: 0, skipped: 0, answeredEarned: 0, answeredPossible: 0, driftQuestions: 0, driftPoints: 0 }));
-    if (result.status === 'answered') entry.answered += 1;
-    if (result.status === 'skipped') entry.skipped += 1;
-    if (result.headline) {
-      entry.earned += result.headline.earned;
-      entry.possible += result.headline.possible;
-      if (result.status === 'answered') {
-        entry.answeredEarned += result.headline.earned;
-        entry.answeredPossible += result.headline.possible;
-      }
-    }
-    const { self, model } = result;
-    if (self && model && self.possible > 0 && model.possible > 0) {
-      entry.driftQuestions += 1;
-      entry.driftPoints += (100 * self.earned) / self.possible - (100 * model.earned) / model.possible;
-    }
-  }
+  const perTopic = tallyByTopic(summary.results);
   const topicRow = storage.prepare(
     'INSERT INTO session_topics (session_id, topic, started_at, answered, earned, possible, skipped, answered_earned, answered_possible, drift_questions, drift_points) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   for (const [topic, entry] of perTopic) {
     topicRow.run(id, topic, summary.startedAt, entry.answered, entry.earned, entry.possible, entry.skipped, entry.answeredEarned, entry.answeredPossible, entry.driftQuestions, entry.driftPoints);
   }
-}
-
-/** One session's row in `session_topics`: what coach stats sums per topic (points are rubric points; drift in percentage points). */
-export interface TopicTotals {
-  answered: number;
-  earned: number;
-  possible: number;
-  skipped: number;
-  /** Headline points on answered questions only (the ON ANSWERED column). */
-  answeredEarned: number;
-  answeredPossible: number;
-  /** Questions with both a self and a model grade, and the sum of (self percent - model percent) over them. */
-  driftQuestions: number;
-  driftPoints: number;
 }
 
 export interface CriteriaSource {

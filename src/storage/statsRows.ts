@@ -1,6 +1,6 @@
 import type { Drift, InterviewProgress, MissedCriterion, Stats, TopicProgress } from '../progress/stats.js';
 import type { Storage } from './database.js';
-import type { TopicTotals } from './derived.js';
+import type { TopicTotals } from '../progress/stats.js';
 
 /**
  * `coach stats` from the derived tables, the same numbers `computeStats`

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Env } from '../paths.js';
 import { readRegularFile } from './files.js';
-import type { FileOutcome } from './loader.js';
+import { skippedOutcome, type FileOutcome } from './loader.js';
 import type { Problem } from './problems.js';
 
 /**
@@ -55,7 +55,7 @@ export async function lintTopicFiles(paths: readonly string[], display: (path: s
     const file = display(path);
     const read = readRegularFile(path);
     if ('skipped' in read) {
-      outcomes.push({ file, problems: [{ file, line: 1, col: 1, message: read.skipped }], idPosition: { line: 1, col: 1 } });
+      outcomes.push(skippedOutcome(file, read.skipped));
       continue;
     }
     const key = createHash('sha256').update(read.bytes).digest('base64url');

@@ -29,6 +29,11 @@ export interface FileOutcome<T> {
   problems: Problem[];
 }
 
+/** The outcome of a file that was not read (a special file, unreadable): its one problem, at 1:1. */
+export function skippedOutcome<T>(file: string, why: string): FileOutcome<T> {
+  return { file, problems: [{ file, line: 1, col: 1, message: why }], idPosition: { line: 1, col: 1 } };
+}
+
 export async function parseTopicFiles(paths: readonly string[], display: (path: string) => string): Promise<FileOutcome<Topic>[]> {
   // The parser brings js-yaml, yaml and zod; `coach topics` on a fresh bundle never needs them.
   const { parseTopicSource } = await import('./parse.js');
@@ -37,7 +42,7 @@ export async function parseTopicFiles(paths: readonly string[], display: (path: 
     const file = display(path);
     const read = readRegularFile(path);
     if ('skipped' in read) {
-      outcomes.push({ file, problems: [{ file, line: 1, col: 1, message: read.skipped }], idPosition: { line: 1, col: 1 } });
+      outcomes.push(skippedOutcome(file, read.skipped));
       continue;
     }
     const result = await parseTopicSource(read.bytes, file);

@@ -1,7 +1,7 @@
 import { render } from '@inquirer/testing';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { checklistInput } from '../../src/ui/prompts/checklist.js';
-import { pickInput, pickManyInput } from '../../src/ui/prompts/menus.js';
+import { pickInput, pickManyInput, pressEnterInput } from '../../src/ui/prompts/menus.js';
 import { choiceInput } from '../../src/ui/prompts/choice.js';
 import { indexForLetter, letterFor, wrapIndex } from '../../src/ui/prompts/format.js';
 
@@ -251,4 +251,19 @@ describe('the plain menus (pick one, pick many)', () => {
     await expect(answer).resolves.toEqual(['c', 'q']);
     expect(getScreen()).toContain('Topics? caching, queues');
   });
+});
+
+test('press Enter: the help line shows, arrows and Ctrl+D do nothing, Enter resolves and leaves the message', async () => {
+  const { answer, events, getScreen } = await render(pressEnterInput, { message: 'Ready?' });
+  expect(getScreen()).toContain('Enter: continue · Ctrl+C: quit');
+  events.keypress('down');
+  events.keypress({ name: 'd', ctrl: true });
+  let settled = false;
+  void answer.then(() => (settled = true));
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  expect(settled).toBe(false);
+  events.keypress('enter');
+  await expect(answer).resolves.toBeUndefined();
+  expect(getScreen()).toContain('Ready?');
+  expect(getScreen()).not.toContain('Enter: continue');
 });

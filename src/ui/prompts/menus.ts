@@ -16,20 +16,9 @@ export interface PressEnterConfig {
 }
 
 export const pressEnterInput = createPrompt<void, PressEnterConfig>((config, done) => {
-  const theme = makeTheme({});
-  const [status, setStatus] = useState<'idle' | 'done'>('idle');
-  const prefix = usePrefix({ status, theme });
-  useIgnoreEndOfInput();
-  useKeypress((key, rl) => {
-    if (status !== 'idle') return;
-    rl.clearLine(0);
-    if (isEnterKey(key)) {
-      setStatus('done');
-      done();
-    }
-  });
-  const message = `${prefix} ${theme.style.message(config.message, status)}`;
-  return status === 'done' ? message : [message, theme.style.help('Enter: continue · Ctrl+C: quit') + HIDE_CURSOR];
+  // A menu of one entry: Enter finishes, ↑↓ have nowhere to go.
+  const { theme, status, line } = useMenu(config.message, 1, () => done());
+  return status === 'done' ? line : [line, theme.style.help('Enter: continue · Ctrl+C: quit') + HIDE_CURSOR];
 });
 
 export interface PickConfig<T> {
