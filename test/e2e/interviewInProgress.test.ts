@@ -1,21 +1,11 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, test } from 'vitest';
+import { pasteBinDesign } from '../helpers/topics.js';
 import { createSession } from '../../src/session/record.js';
 import { SessionStore } from '../../src/session/store.js';
-import type { DesignQuestion } from '../../src/topics/model.js';
 import { runCoach, tempHome } from '../helpers/cli.js';
 
-const QUESTION: DesignQuestion = {
-  id: 'talk-design',
-  type: 'design',
-  difficulty: 'medium',
-  minutes: 5,
-  prompt: 'Design a paste bin.',
-  phases: [
-    { id: 'requirements', title: 'Clarify requirements', minutes: 2, prompt: 'What do you ask first?', rubric: [{ id: 'scale', points: 2, criterion: 'Asks for the write rate.' }] },
-    { id: 'storage', title: 'Storage', minutes: 3, prompt: 'Where do pastes live?', rubric: [{ id: 'blob', points: 2, criterion: 'Object storage for bodies.' }] },
-  ],
-};
+const QUESTION = pasteBinDesign();
 
 describe('an interview interrupted after its first phase, through the built CLI', () => {
   test('history, report and CSV show the answered phase; each phase save updates history', async () => {

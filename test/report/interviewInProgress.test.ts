@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { pasteBinDesign } from '../helpers/topics.js';
 import { buildReport } from '../../src/report/build.js';
 import { renderMarkdownReport } from '../../src/report/markdown.js';
 import { renderTextReport } from '../../src/report/text.js';
@@ -6,19 +7,8 @@ import { plainStyle } from '../../src/text/style.js';
 import type { Session } from '../../src/session/model.js';
 import { createSession, finishSession, settleDesignQuestion } from '../../src/session/record.js';
 import { summarize } from '../../src/session/summaries.js';
-import type { DesignQuestion } from '../../src/topics/model.js';
 
-const QUESTION: DesignQuestion = {
-  id: 'talk-design',
-  type: 'design',
-  difficulty: 'medium',
-  minutes: 5,
-  prompt: 'Design a paste bin.',
-  phases: [
-    { id: 'requirements', title: 'Clarify requirements', minutes: 2, prompt: 'What do you ask first?', rubric: [{ id: 'scale', points: 2, criterion: 'Asks for the write rate.' }] },
-    { id: 'storage', title: 'Storage', minutes: 3, prompt: 'Where do pastes live?', rubric: [{ id: 'blob', points: 2, criterion: 'Object storage for bodies.' }] },
-  ],
-};
+const QUESTION = pasteBinDesign();
 
 const AT = Date.UTC(2026, 10, 30, 6);
 
