@@ -21,15 +21,22 @@ export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
 /**
  * A mistake the user can fix (bad flag, unknown id, broken file). main.ts prints
- * its message as one clean line, never a stack, and exits with its code.
+ * its message as one clean line, never a stack, and exits with its code: a line
+ * break or tab inside it (from a file name, say) is shown escaped (`\n`).
+ * `lines: true` marks the rare message that is a list of one-line problems
+ * (--strict), printed line by line.
  */
 export class UserError extends Error {
+  readonly lines: boolean;
+
   constructor(
     message: string,
     readonly exitCode: ExitCode = ExitCode.failure,
+    options: { lines?: boolean } = {},
   ) {
     super(message);
     this.name = 'UserError';
+    this.lines = options.lines ?? false;
   }
 }
 

@@ -95,13 +95,15 @@ try {
   }
 } catch (error) {
   // Loaded only on failure, so `coach --version` reads no module besides this one.
-  process.exitCode = reportFailure(error, await import('./errors.js'), (await import('./text/controlChars.js')).stripControl);
+  process.exitCode = reportFailure(error, await import('./errors.js'), await import('./text/controlChars.js'));
 }
 
-// Messages can quote file contents or a server's reply: sanitised like any text we did not write.
-function reportFailure(error: unknown, { ExitCode, UserError }: typeof import('./errors.js'), stripControl: (text: string) => string): ExitCode {
+// Messages can quote file contents or a server's reply: sanitised like any text we did not write
+// (escape sequences removed), and one line unless the error is a list of lines.
+function reportFailure(error: unknown, { ExitCode, UserError }: typeof import('./errors.js'), { stripControl, escapeControl }: typeof import('./text/controlChars.js')): ExitCode {
   if (error instanceof UserError) {
-    io.stderr.write(`coach: ${stripControl(error.message)}\n`);
+    const clean = stripControl(error.message);
+    io.stderr.write(`coach: ${error.lines ? clean : escapeControl(clean)}\n`);
     return error.exitCode;
   }
   const stack = stripControl(error instanceof Error ? (error.stack ?? error.message) : String(error));

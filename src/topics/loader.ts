@@ -1,4 +1,4 @@
-import { UserError } from '../errors.js';
+import { ExitCode, UserError } from '../errors.js';
 import { assertTopicDir, listTopicFiles, readRegularFile } from './files.js';
 import { outlineOf, type Loaded, type Topic, type TopicOutline } from './model.js';
 import { byPosition, formatProblem, type Problem } from './problems.js';
@@ -111,7 +111,7 @@ async function loadLayered<T extends { id: string }>(
   problems.sort(byPosition);
   if (options.strict && problems.length > 0) {
     const count = `${problems.length} topic problem${problems.length === 1 ? '' : 's'}`;
-    throw new UserError(`--strict: stopping on ${count}:\n${problems.map(formatProblem).join('\n')}`);
+    throw new UserError(`--strict: stopping on ${count}:\n${problems.map(formatProblem).join('\n')}`, ExitCode.failure, { lines: true });
   }
   return { topics: [...byId.values()], problems };
 }

@@ -68,3 +68,31 @@ describe('paths and file names in messages keep to one line', () => {
     expect(topics.stderr.trimEnd().split('\n')).toHaveLength(1);
   });
 });
+
+describe('any error about a path with a line feed in it is one line, whichever part of the coach raises it', () => {
+  test.each([
+    ['a data folder that is a file', (work: string) => (writeFileSync(join(work, 'h\nome'), 'x'), join(work, 'h\nome')), ['history']],
+    ['config set under a data folder that is a file', (work: string) => (writeFileSync(join(work, 'h\nome'), 'x'), join(work, 'h\nome')), ['config', 'set', 'plan.minutes', '30']],
+    ['stats with a data folder under a file', (work: string) => (writeFileSync(join(work, 'f\nile'), 'x'), join(work, 'f\nile', 'sub')), ['stats']],
+  ])('%s', async (_name, make, args) => {
+    const work = tempHome();
+    const home = make(work);
+    const run = await runCoach(args, { env: { COACH_HOME: home } });
+    expect(run.code).not.toBe(0);
+    expect(run.stderr.trimEnd().split('\n'), run.stderr).toHaveLength(1);
+    expect(run.stderr).toMatch(/^coach: .*\\n/);
+    expect(run.stderr).not.toMatch(RAW);
+  });
+
+  test('--strict still lists one problem per line', async () => {
+    const work = tempHome();
+    mkdirSync(join(work, 'd'));
+    writeFileSync(join(work, 'd', 'a.yaml'), 'id: a\n');
+    writeFileSync(join(work, 'd', 'b.yaml'), 'id: b\n');
+    const run = await runCoach(['--strict', '--topics', 'd', 'topics'], { cwd: work, env: { COACH_HOME: join(work, 'data') } });
+    expect(run.code).toBe(1);
+    const lines = run.stderr.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^coach: --strict: stopping on \d+ topic problems:$/);
+    expect(lines.filter((line) => /^d\/[ab]\.yaml:\d+:\d+ {2}/.test(line)).length).toBeGreaterThanOrEqual(2);
+  });
+});
