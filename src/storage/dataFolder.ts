@@ -1,5 +1,6 @@
 import { accessSync, constants, mkdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { describeFsError } from '../text/fsErrors.js';
 import { describeKind, entryKind } from './entries.js';
 import { StorageError } from './failures.js';
 import { DATABASE_FILE_NAME } from './names.js';
@@ -37,30 +38,30 @@ export function prepareDataFolder(dataDir: string, create: boolean): FolderState
     if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') return 'read-only';
     if (code === 'ENOSPC' || code === 'EDQUOT') return 'full';
     // A part of the path changed kind, or is a dangling link or loop (mkdir -p says ENOENT, EEXIST, ELOOP).
-    throw folderProblem(dataDir, `not creatable (${code || (error as Error).message}; check each part of the path)`);
+    throw folderProblem(dataDir, `not creatable (${describeFsError(error)}; check each part of the path)`);
   }
   return accepts(dataDir) ? 'writable' : 'read-only';
 }
 
 function readable(path: string): boolean {
-  try {
-    accessSync(path, constants.R_OK);
-    return true;
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    // Anything else (it vanished meanwhile) is left to SQLite, whose failure is described too.
-    return code !== 'EACCES' && code !== 'EPERM';
-  }
+  // Anything but a refusal (it vanished meanwhile) is left to SQLite, whose failure is described too.
+  return access(path, constants.R_OK) !== 'refused';
 }
 
 function accepts(dir: string): boolean {
+  const answer = access(dir, constants.W_OK);
+  if (answer === 'yes' || answer === 'refused') return answer === 'yes';
+  throw folderProblem(dir, `not reachable (${describeFsError(answer)})`);
+}
+
+/** access(2) for `mode`: allowed, refused (no permission, a read-only file system), or the error of any other failure. */
+function access(path: string, mode: number): 'yes' | 'refused' | NodeJS.ErrnoException {
   try {
-    accessSync(dir, constants.W_OK);
-    return true;
+    accessSync(path, mode);
+    return 'yes';
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') return false;
-    throw folderProblem(dir, `not reachable (${code})`);
+    return code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'refused' : (error as NodeJS.ErrnoException);
   }
 }
 

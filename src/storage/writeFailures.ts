@@ -1,6 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import { UserError } from '../errors.js';
 import { escapeControl } from '../text/controlChars.js';
+import { describeFsError } from '../text/fsErrors.js';
 import { describeKind, entryKind } from './entries.js';
 
 /**
@@ -48,10 +49,6 @@ export function describeWriteFailure(error: unknown, target: string, given = tar
   if (code === 'ENOENT') return new UserError(`${shown}: the folder ${folder} does not exist; ${nothing}`);
   if (code === 'ELOOP') return new UserError(`${shown}: is (or passes through) a symbolic link loop; ${nothing}`);
   if (code === 'EISDIR') return new UserError(`${shown}: is a folder; ${nothing}`);
-  if (/^E[A-Z]+$/.test(code)) return new UserError(`${shown}: cannot be written (${code}: ${firstLine(error)}); ${nothing}`);
+  if (/^E[A-Z]+$/.test(code)) return new UserError(`${shown}: cannot be written (${describeFsError(error)}); ${nothing}`);
   return error instanceof Error ? error : new Error(String(error));
-}
-
-function firstLine(error: unknown): string {
-  return String((error as Error).message ?? error).split('\n')[0]!;
 }

@@ -19,7 +19,9 @@ describe('describeWriteFailure: what is wrong at the target, never the data fold
     ['SQLITE_READONLY', /no permission to create files in \/x\/out/],
     ['ENOENT', /^out\/b\.db: the folder \/x\/out does not exist/],
     ['ELOOP', /symbolic link loop/],
-    ['EIO', /^out\/b\.db: cannot be written \(EIO: EIO\); nothing was written$/],
+    ['EIO', /^out\/b\.db: cannot be written \(an input\/output error\); nothing was written$/],
+    // A code without words of its own is named as it is.
+    ['EXDEV', /^out\/b\.db: cannot be written \(EXDEV\); nothing was written$/],
   ])('%s', (code, expected) => {
     const described = describeWriteFailure(fault(code), '/x/out/b.db', 'out/b.db');
     expect(described).toBeInstanceOf(UserError);
